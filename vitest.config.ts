@@ -9,6 +9,7 @@ const alias = {
   '@passid/core': src('./packages/core/src/index.ts'),
   '@passid/react': src('./packages/react/src/index.ts'),
   '@passid/server': src('./packages/server/src/index.ts'),
+  '@passid/sandbox': src('./apps/sandbox/src/index.ts'),
 };
 
 export default defineConfig({
