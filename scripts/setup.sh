@@ -19,7 +19,11 @@ fi
 # 2. Dependencies (better-sqlite3 builds from source with the machine's g++, ~80 s the first time).
 if [[ ! -f node_modules/.modules.yaml ]] || [[ pnpm-lock.yaml -nt node_modules/.modules.yaml ]]; then
   say "installing dependencies (pnpm install --frozen-lockfile)"
-  pnpm install --frozen-lockfile --reporter=append-only | grep -vE '^\s*$' | tail -n 5
+  log=$(mktemp)
+  if ! pnpm install --frozen-lockfile --reporter=append-only >"$log" 2>&1; then
+    cat "$log"; say "pnpm install failed"; exit 1
+  fi
+  tail -n 2 "$log"; rm -f "$log"
 fi
 
 # 3. Chromium from Debian (browser tests and screenshots). Only when we may install it.
@@ -33,8 +37,11 @@ if [[ "${PASSID_SKIP_CHROMIUM:-}" != 1 ]] && ! command -v chromium >/dev/null 2>
   fi
 fi
 
-# 4. Build every package and app (topological order).
+# 4. Build every package and app (topological order). Quiet unless it fails.
 say "building packages and apps"
-pnpm -r --reporter=append-only run build 2>&1 | grep -E 'error|Error|built in|Done' | tail -n 20 || true
-test -f packages/core/dist/index.js && test -f packages/react/dist/index.js || { say "build failed"; pnpm -r run build; exit 1; }
+log=$(mktemp)
+if ! pnpm -r --reporter=append-only run build >"$log" 2>&1; then
+  cat "$log"; say "build failed"; exit 1
+fi
+rm -f "$log"
 say "ready"

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The whole test suite (run by `npm test` after scripts/setup.sh, and by CI through .ci/run).
+# Every step runs even when an earlier one fails, so one run shows every failure; the exit
+# code is non-zero if any step failed. The last line is "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 STORYBOOK_DISABLE_TELEMETRY=1 FORCE_COLOR=0
+mkdir -p test-results
+failed=()
+step() {
+  local name=$1; shift
+  printf '\n\033[1m== %s\033[0m\n' "$name"
+  local start=$SECONDS
+  if "$@"; then echo "== $name: ok ($((SECONDS - start)) s)"; else echo "== $name: FAILED ($((SECONDS - start)) s)"; failed+=("$name"); fi
+}
+
+step "typecheck" pnpm -r --reporter=append-only run typecheck
+step "package exports (publint --strict, attw --pack)" bash -c '
+  for p in packages/core packages/react packages/server; do
+    pnpm exec publint --strict "$p" || exit 1
+    (cd "$p" && ../../node_modules/.bin/attw --pack . --profile esm-only --quiet) || exit 1
+  done'
+step "unit and integration tests (vitest)" pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+step "bundle size (core + react < 8 KB gzip)" node scripts/bench-size.mjs
+step "storybook build" pnpm run storybook:build
+step "browser end-to-end tests (playwright, chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json PLAYWRIGHT_JSON_OUTPUT_FILE=test-results/playwright.json pnpm exec playwright test --reporter=list,json
+
+node scripts/test-summary.mjs "${failed[@]}"
+[ ${#failed[@]} -eq 0 ]
