@@ -142,6 +142,12 @@ export const RequestStatusResponseSchema = v.object({
   claims: v.optional(ClaimsSchema),
   verifiedAt: v.optional(isoDate),
   declineReason: v.optional(v.string()),
+  /**
+   * The one-time share token the wallet made to fulfil this request (only when `completed`).
+   * It is already used (recorded as verified by this institution), so it cannot be verified
+   * again; it is what `POST /api/bridge/outcome` takes to report an outcome for a QR flow.
+   */
+  token: v.optional(v.string()),
 });
 export type RequestStatusResponse = v.InferOutput<typeof RequestStatusResponseSchema>;
 
