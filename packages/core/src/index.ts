@@ -1,3 +1,46 @@
+// Wire contract
 export * from './wire/schemas.js';
 export * from './wire/format.js';
+
+// Public contracts
 export type * from './types.js';
+
+// Errors
+export { PassidError, isPassidError, isTransientError } from './errors.js';
+
+// Bridge client
+export { createBridgeClient, DEFAULT_BASE_URL } from './client.js';
+export type { BridgeClient, BridgeClientOptions, CallOptions } from './client.js';
+
+// Tokens and codes
+export { normalizeToken, normalizeCode, maskToken } from './tokens.js';
+export type { NormalizeResult } from './tokens.js';
+
+// Machine
+export { transition, initialState, isSanctionsHit } from './machine.js';
+export type { VerifyMachineEvent, VerifyEventType } from './machine.js';
+
+// Polling and retry
+export { pollUntil, retryTransient, backoffDelay, sleep, defaultClock } from './poll.js';
+export type { PollOptions, RetryOptions, BackoffOptions, PollStep } from './poll.js';
+
+// Transport
+export { createPassidTransport } from './transports/passid.js';
+export type { PassidTransportOptions } from './transports/passid.js';
+
+// Controller
+export { createPassidController } from './controller.js';
+export type { PassidController } from './controller.js';
+
+// Texts and view
+export { en, fr, MESSAGES, CLAIM_ROW_KEYS, resolveMessages, formatMessage } from './messages.js';
+export type { Messages, MessageOverrides, Locale, ClaimRowKey } from './messages.js';
+export {
+  connect,
+  claimRows,
+  declineText,
+  errorText,
+  formatCountdown,
+  secondsLeft,
+} from './connect.js';
+export type { VerifyView, ClaimRow, ClaimTone, ConnectOptions } from './connect.js';
