@@ -3,6 +3,7 @@
  * shapes are what `@passid/react`, `@passid/server` and the Storybook build on.
  */
 import type { Claims, DenyReason, Permission, VerifyResponse } from './wire/schemas.js';
+import type { MessageOverrides } from './messages.js';
 
 // ---------------------------------------------------------------- state
 
@@ -135,6 +136,12 @@ export interface VerificationTransport {
     params: { token: string; idempotencyKey: string },
     ctx: { signal: AbortSignal },
   ): Promise<VerifyResponse>;
+  /**
+   * Optional: one status check, made when the local countdown runs out (the customer may
+   * have approved at the last second). `null` means still pending. Without it, local expiry
+   * goes straight to `declined` / `REQUEST_EXPIRED`.
+   */
+  checkSession?(session: SessionInfo, ctx: { signal: AbortSignal }): Promise<SessionOutcome | null>;
 }
 
 // ---------------------------------------------------------------- events
@@ -202,6 +209,10 @@ export interface PassidControllerOptions {
   onEvent?: (event: VerifyEvent) => void;
   /** Injected clock and timers. @default Date.now / globalThis.setTimeout */
   clock?: Clock;
-  /** Makes Idempotency-Keys. @default crypto.randomUUID */
+  /** Makes Idempotency-Keys. @default crypto.randomUUID, looked up at call time */
   createIdempotencyKey?: () => string;
+  /** Locale of the text passed to `onDecline` (`en`, `fr`). @default 'en' */
+  locale?: string;
+  /** Overrides of the texts passed to `onDecline`. @default none */
+  messages?: MessageOverrides;
 }
