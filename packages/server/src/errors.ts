@@ -2,6 +2,7 @@
  * Errors of `@passid/server`. Every message starts with `[passid]` and never contains an API
  * key, a webhook secret or a full token.
  */
+import { PassidError, type PassidErrorKind } from '@passid/core';
 
 /** Why `verifyWebhook` refused a delivery. */
 export type WebhookVerificationReason =
@@ -46,45 +47,18 @@ export class PassidConfigError extends Error {
   }
 }
 
-/** What kind of failure a `PassidApiError` is. */
-export type PassidApiErrorKind =
-  /** PASSID answered with an error status (see `status` and `code`). */
-  | 'http'
-  /** No answer: DNS, connection refused, reset, timeout. */
-  | 'network'
-  /** PASSID answered 2xx with a body that does not match the contract. */
-  | 'invalid_response'
-  /** The call was aborted by the caller's `AbortSignal`. */
-  | 'aborted';
-
-export interface PassidApiErrorInit {
-  kind: PassidApiErrorKind;
-  status?: number;
-  code?: string;
-  retryAfterMs?: number;
-  cause?: unknown;
-}
-
 /**
- * Thrown by the client created with `createPassidClient`. Carries the HTTP status, the error
- * envelope's `code` and `Retry-After`; never the API key.
+ * Thrown by the client created with `createPassidClient`: core's `PassidError` (so
+ * `isPassidError` and `isTransientError` from `@passid/core` work on it) with the HTTP
+ * `status`, the error envelope's `code` and `Retry-After`. Its message and JSON never contain
+ * the API key or a full token. `kind`: `http` (PASSID answered an error status), `network`
+ * (no answer, or a timeout), `invalid_response` (2xx that breaks the contract), `aborted`,
+ * `configuration` (arguments refused before anything was sent; `code: 'INVALID_REQUEST'`).
  */
-export class PassidApiError extends Error {
-  override readonly name = 'PassidApiError';
-  readonly kind: PassidApiErrorKind;
-  /** HTTP status, when `kind === 'http'` or `'invalid_response'`. */
-  readonly status: number | undefined;
-  /** The error envelope's `code` (`RATE_LIMITED`, `NOT_FOUND`…), when PASSID sent one. */
-  readonly code: string | undefined;
-  /** `Retry-After` in milliseconds, when PASSID sent one. */
-  readonly retryAfterMs: number | undefined;
-
-  constructor(message: string, init: PassidApiErrorInit) {
-    super(`[passid] ${message}`, init.cause === undefined ? undefined : { cause: init.cause });
-    this.kind = init.kind;
-    this.status = init.status;
-    this.code = init.code;
-    this.retryAfterMs = init.retryAfterMs;
+export class PassidApiError extends PassidError {
+  constructor(kind: PassidErrorKind, message: string, init: PassidErrorInit = {}) {
+    super(kind, message, init);
+    this.name = 'PassidApiError';
   }
 
   /** `Retry-After` in whole seconds (as the header gives it), when PASSID sent one. */
@@ -102,6 +76,13 @@ export class PassidApiError extends Error {
       message: this.message,
     };
   }
+}
+
+interface PassidErrorInit {
+  status?: number;
+  code?: string;
+  retryAfterMs?: number;
+  cause?: unknown;
 }
 
 /** `sk_live_abcdef` → `sk_l…`: safe to log. */

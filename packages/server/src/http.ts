@@ -1,0 +1,41 @@
+/** Small HTTP helpers shared by the client and the proxy. */
+
+/** PASSID's production API. */
+export const DEFAULT_BASE_URL = 'https://api.passid.io';
+
+/** Header that carries the institution key. */
+export const INSTITUTION_KEY_HEADER = 'X-Institution-Key';
+
+/** `https://api.passid.io/` + `/api/bridge/verify` without a double slash. */
+export function joinUrl(baseUrl: string, path: string): string {
+  return baseUrl.replace(/\/+$/, '') + path;
+}
+
+/**
+ * `Retry-After` in milliseconds: delta-seconds or an HTTP date. `undefined` when absent or
+ * unreadable. Never negative.
+ */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/** Replaces every occurrence of `secret` in `text` with its masked form. */
+export function scrub(text: string, secret: string): string {
+  if (!secret) return text;
+  return text.split(secret).join(`${secret.slice(0, 4)}…`);
+}
+
+/** Reads a body as JSON, or `undefined` when it is empty or not JSON. */
+export function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

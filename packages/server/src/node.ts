@@ -1,0 +1,84 @@
+/**
+ * `toNodeHandler`: runs a Web-standard handler (`createPassidProxy`) in Node's `http` server or
+ * Express: `app.use(toNodeHandler(proxy))`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+type WebHandler = ((request: Request) => Promise<Response>) & { readonly prefix?: string };
+
+/** Node `(req, res, next?)`. With `next` (Express), requests outside the handler's prefix go on. */
+export type NodeHandler = (
+  req: IncomingMessage & { originalUrl?: string; body?: unknown },
+  res: ServerResponse,
+  next?: (error?: unknown) => void,
+) => Promise<void>;
+
+export interface NodeHandlerOptions {
+  /** Largest body read from the request stream, in bytes (then 413). @default 16384 */
+  maxBodyBytes?: number;
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage & { body?: unknown }, limit: number): Promise<Uint8Array | null> {
+  // A body parser ran before us (express.json(), express.raw()…): use what it produced.
+  if (req.body !== undefined && req.body !== null && req.readableEnded) {
+    if (typeof req.body === 'string') return Buffer.from(req.body);
+    if (req.body instanceof Uint8Array) return req.body;
+    return Buffer.from(JSON.stringify(req.body));
+  }
+  if (req.method === 'GET' || req.method === 'HEAD') return null;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.byteLength;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function toRequest(req: IncomingMessage & { originalUrl?: string }, body: Uint8Array | null): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name.startsWith(':')) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  headers.delete('content-length');
+  const url = new URL(req.originalUrl ?? req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  return new Request(url, { method: req.method ?? 'GET', headers, body: body && body.byteLength > 0 ? body : null });
+}
+
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+/** Adapts a `(Request) => Promise<Response>` handler to Node's `(req, res, next?)`. */
+export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions = {}): NodeHandler {
+  const limit = options.maxBodyBytes ?? 16_384;
+  return async (req, res, next) => {
+    const path = (req.originalUrl ?? req.url ?? '/').split('?')[0] ?? '/';
+    if (next && handler.prefix && path !== handler.prefix && !path.startsWith(`${handler.prefix}/`)) {
+      next();
+      return;
+    }
+    try {
+      const body = await readBody(req, limit);
+      await send(res, await handler(toRequest(req, body)));
+    } catch (error) {
+      const tooLarge = error instanceof BodyTooLarge;
+      const code = tooLarge ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL';
+      const message = tooLarge ? `[passid] The body is over ${limit} bytes.` : '[passid] The request could not be read.';
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      res.statusCode = tooLarge ? 413 : 500;
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify({ error: { code, message } }));
+    }
+  };
+}

@@ -1,0 +1,235 @@
+/**
+ * Proxy mode: a Web-standard handler the institution mounts on its own backend (e.g. at
+ * `/api/passid`). `<PASSIDVerify endpoint="/api/passid">` calls it; it adds the key server-side,
+ * enforces the institution's permissions, and forwards exactly three calls to PASSID.
+ */
+import * as v from 'valibot';
+import {
+  CreateRequestBodySchema,
+  PERMISSIONS,
+  VerifyBodySchema,
+  type Permission,
+} from '@passid/core';
+import { PassidConfigError } from './errors.js';
+import { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER, joinUrl, parseJson, scrub } from './http.js';
+
+export interface PassidProxyOptions {
+  /** Institution API key, from an environment variable. Never sent to the browser. */
+  apiKey: string;
+  /** PASSID backend base URL. @default 'https://api.passid.io' */
+  baseUrl?: string;
+  /** Path the handler is mounted at; the browser component's `endpoint`. @default '/api/passid' */
+  prefix?: string;
+  /**
+   * Permissions the browser may request. A request for any other → 400 `INVALID_REQUEST`;
+   * a request without permissions gets this whole set. @default all seven
+   */
+  permissions?: Permission[];
+  /**
+   * Lifetime of a QR request in seconds (60–3600): used when the browser sends none, and the
+   * most the browser may ask for. @default PASSID's default (600), browser may ask up to 3600
+   */
+  ttlSeconds?: number;
+  /**
+   * Name shown on the PASSID consent screen. When set, it replaces whatever the browser sent.
+   * @default the browser's value, or none
+   */
+  institutionName?: string;
+  /**
+   * Your own session check, called before anything is forwarded. Return `false` or throw and
+   * the browser gets 401 `UNAUTHORIZED` (nothing is sent to PASSID). Receives a clone of the
+   * request, so reading its body is fine. @default allow every request
+   */
+  authorize?: (request: Request) => boolean | Promise<boolean>;
+  /** `fetch` to use upstream. @default the global `fetch`, looked up at call time */
+  fetch?: typeof fetch;
+  /** Time limit for PASSID's answer, in ms (then 504). @default 10000 */
+  timeoutMs?: number;
+  /** Largest request body accepted, in bytes (then 413). @default 16384 */
+  maxBodyBytes?: number;
+  /** Makes an Idempotency-Key when the browser sent none. @default crypto.randomUUID */
+  createIdempotencyKey?: () => string;
+}
+
+/** `(request) => Promise<Response>`, with the prefix it serves (used by `toNodeHandler`). */
+export interface PassidProxyHandler {
+  (request: Request): Promise<Response>;
+  /** The path prefix this handler serves, e.g. `/api/passid`. */
+  readonly prefix: string;
+}
+
+/** Response headers passed through from PASSID; everything else (hop-by-hop, set-cookie…) is dropped. */
+const PASSED_HEADERS = ['content-type', 'retry-after', 'x-passid-api-version', 'idempotent-replayed'];
+
+const REQUEST_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+type Route =
+  | { name: 'create'; method: 'POST' }
+  | { name: 'status'; method: 'GET'; requestId: string }
+  | { name: 'verify'; method: 'POST' };
+
+function matchRoute(rest: string): Route | null {
+  if (rest === '/request') return { name: 'create', method: 'POST' };
+  if (rest === '/verify') return { name: 'verify', method: 'POST' };
+  const match = /^\/request\/([^/]+)$/.exec(rest);
+  if (match?.[1] !== undefined) return { name: 'status', method: 'GET', requestId: match[1] };
+  return null;
+}
+
+/** The bridge API's error envelope, as a Response. */
+export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+  const body = JSON.stringify({ error: { code, message: `[passid] ${message}` } });
+  return new Response(body, {
+    status,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
+class ProxyRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function invalid(message: string): ProxyRefusal {
+  return new ProxyRefusal(400, 'INVALID_REQUEST', message);
+}
+
+function firstIssue(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {
+  const issue = issues[0];
+  const path = v.getDotPath(issue);
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+function checkOptions(options: PassidProxyOptions): { prefix: string; allowed: readonly Permission[] } {
+  if (typeof options.apiKey !== 'string' || options.apiKey.trim() === '') {
+    throw new PassidConfigError('createPassidProxy needs an apiKey (read it from an environment variable, e.g. PASSID_API_KEY).');
+  }
+  const prefix = (options.prefix ?? '/api/passid').replace(/\/+$/, '');
+  if (!prefix.startsWith('/')) throw new PassidConfigError(`prefix must start with "/" (got "${prefix}").`);
+  const allowed = options.permissions ?? PERMISSIONS;
+  if (allowed.length === 0 || allowed.some((p) => !(PERMISSIONS as readonly string[]).includes(p))) {
+    throw new PassidConfigError(`permissions must be a non-empty list of ${PERMISSIONS.join(', ')}.`);
+  }
+  const ttl = options.ttlSeconds;
+  if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 60 || ttl > 3600)) {
+    throw new PassidConfigError(`ttlSeconds must be a whole number from 60 to 3600 (got ${String(ttl)}).`);
+  }
+  return { prefix, allowed };
+}
+
+/** Creates the proxy handler. Mount it at `prefix` (e.g. a catch-all route `/api/passid/*`). */
+export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandler {
+  const { prefix, allowed } = checkOptions(options);
+  const { apiKey, authorize } = options;
+  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const maxBodyBytes = options.maxBodyBytes ?? 16_384;
+  const createKey = options.createIdempotencyKey ?? (() => globalThis.crypto.randomUUID());
+
+  async function readJson(request: Request): Promise<unknown> {
+    const declared = Number(request.headers.get('content-length') ?? '0');
+    if (declared > maxBodyBytes) throw new ProxyRefusal(413, 'PAYLOAD_TOO_LARGE', `The body is over ${maxBodyBytes} bytes.`);
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    if (bytes.byteLength > maxBodyBytes) throw new ProxyRefusal(413, 'PAYLOAD_TOO_LARGE', `The body is over ${maxBodyBytes} bytes.`);
+    const text = new TextDecoder().decode(bytes);
+    if (text.trim() === '') return {};
+    const json = parseJson(text);
+    if (json === undefined) throw invalid('The body is not JSON.');
+    return json;
+  }
+
+  function createBody(json: unknown): Record<string, unknown> {
+    const parsed = v.safeParse(CreateRequestBodySchema, json);
+    if (!parsed.success) throw invalid(firstIssue(parsed.issues));
+    const body = parsed.output;
+    const refused = (body.permissions ?? []).filter((p) => !allowed.includes(p));
+    if (refused.length > 0) {
+      throw invalid(`Permissions not allowed here: ${refused.join(', ')}. Allowed: ${allowed.join(', ')}.`);
+    }
+    if (options.ttlSeconds !== undefined && body.ttlSeconds !== undefined && body.ttlSeconds > options.ttlSeconds) {
+      throw invalid(`ttlSeconds may be at most ${options.ttlSeconds} here.`);
+    }
+    const institutionName = options.institutionName ?? body.institutionName;
+    const ttlSeconds = body.ttlSeconds ?? options.ttlSeconds;
+    return {
+      permissions: body.permissions ?? [...allowed],
+      ...(institutionName === undefined ? {} : { institutionName }),
+      ...(ttlSeconds === undefined ? {} : { ttlSeconds }),
+    };
+  }
+
+  async function upstreamRequest(request: Request, route: Route): Promise<{ path: string; init: RequestInit }> {
+    const headers: Record<string, string> = { [INSTITUTION_KEY_HEADER]: apiKey, Accept: 'application/json' };
+    if (route.name === 'status') {
+      if (!REQUEST_ID.test(route.requestId)) throw new ProxyRefusal(404, 'NOT_FOUND', 'Unknown request.');
+      return { path: `/api/bridge/request/${route.requestId}`, init: { method: 'GET', headers } };
+    }
+    const json = await readJson(request);
+    headers['Content-Type'] = 'application/json';
+    if (route.name === 'create') {
+      return { path: '/api/bridge/request', init: { method: 'POST', headers, body: JSON.stringify(createBody(json)) } };
+    }
+    const parsed = v.safeParse(VerifyBodySchema, json);
+    if (!parsed.success) throw invalid(firstIssue(parsed.issues));
+    const key = request.headers.get('idempotency-key') ?? createKey();
+    if (key.length < 1 || key.length > 255) throw invalid('Idempotency-Key must be 1–255 characters.');
+    headers['Idempotency-Key'] = key;
+    return { path: '/api/bridge/verify', init: { method: 'POST', headers, body: JSON.stringify(parsed.output) } };
+  }
+
+  async function forward(path: string, init: RequestInit): Promise<Response> {
+    const doFetch = options.fetch ?? globalThis.fetch;
+    let upstream: Response;
+    let text: string;
+    try {
+      upstream = await doFetch(joinUrl(baseUrl, path), { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      text = await upstream.text();
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      return timedOut
+        ? errorResponse(504, 'UPSTREAM_TIMEOUT', 'PASSID did not answer in time. Try again.')
+        : errorResponse(502, 'UPSTREAM_UNAVAILABLE', 'PASSID could not be reached. Try again.');
+    }
+    const headers = new Headers({ 'Cache-Control': 'no-store' });
+    for (const name of PASSED_HEADERS) {
+      const value = upstream.headers.get(name);
+      if (value !== null) headers.set(name, scrub(value, apiKey));
+    }
+    const body = upstream.status === 204 || upstream.status === 304 ? null : scrub(text, apiKey);
+    return new Response(body, { status: upstream.status, headers });
+  }
+
+  async function isAuthorized(request: Request): Promise<boolean> {
+    if (!authorize) return true;
+    try {
+      return (await authorize(request.clone())) === true;
+    } catch {
+      return false;
+    }
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const pathname = new URL(request.url).pathname;
+    const rest = pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : null;
+    const route = rest === null ? null : matchRoute(rest);
+    if (!route) return errorResponse(404, 'NOT_FOUND', `No PASSID proxy route ${request.method} ${pathname}.`);
+    if (request.method !== route.method) {
+      return errorResponse(405, 'METHOD_NOT_ALLOWED', `Use ${route.method} for ${pathname}.`, { Allow: route.method });
+    }
+    if (!(await isAuthorized(request))) return errorResponse(401, 'UNAUTHORIZED', 'Sign in to verify with PASSID.');
+    try {
+      const { path, init } = await upstreamRequest(request, route);
+      return await forward(path, init);
+    } catch (error) {
+      if (error instanceof ProxyRefusal) return errorResponse(error.status, error.code, error.message);
+      return errorResponse(500, 'INTERNAL', 'The PASSID proxy failed.');
+    }
+  }
+
+  return Object.assign(handle, { prefix });
+}
