@@ -198,7 +198,7 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
     const headers = new Headers({ 'Cache-Control': 'no-store' });
     for (const name of PASSED_HEADERS) {
       const value = upstream.headers.get(name);
-      if (value !== null) headers.set(name, scrub(value, apiKey));
+      if (value !== null && !value.includes(apiKey)) headers.set(name, value);
     }
     const body = upstream.status === 204 || upstream.status === 304 ? null : scrub(text, apiKey);
     return new Response(body, { status: upstream.status, headers });

@@ -1,0 +1,193 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createPassidProxy, type PassidProxyOptions } from './proxy.js';
+import { PassidConfigError } from './errors.js';
+
+const KEY = 'sk_live_proxysecret456';
+const CREATED = {
+  requestId: 'req_abcdefghijklmnopqrst',
+  code: 'AB3X-7YQM',
+  deepLink: 'passid://verify-request?r=req_abcdefghijklmnopqrst&i=inst_1',
+  expiresAt: '2026-11-23T14:10:00.000Z',
+  status: 'pending',
+  serverTime: '2026-11-23T14:00:00.000Z',
+};
+
+function setup(options: Partial<PassidProxyOptions> = {}, upstream?: () => Response) {
+  const calls: Request[] = [];
+  const fetchStub = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+    calls.push(new Request(url, init));
+    return upstream
+      ? upstream()
+      : new Response(JSON.stringify(CREATED), {
+          status: 201,
+          headers: {
+            'Content-Type': 'application/json',
+            'X-PASSID-API-Version': '1',
+            'Set-Cookie': 'upstream=1',
+            Connection: 'keep-alive',
+            'Keep-Alive': 'timeout=5',
+            'X-Powered-By': 'bridge',
+          },
+        });
+  });
+  const proxy = createPassidProxy({
+    apiKey: KEY,
+    baseUrl: 'https://bridge.test',
+    fetch: fetchStub as unknown as typeof fetch,
+    ...options,
+  });
+  return { proxy, calls };
+}
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  new Request(`https://bank.test${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+async function envelope(response: Response) {
+  return ((await response.json()) as { error: { code: string; message: string } }).error;
+}
+
+describe('createPassidProxy', () => {
+  it('refuses bad options', () => {
+    expect(() => createPassidProxy({ apiKey: '' })).toThrow(PassidConfigError);
+    expect(() => createPassidProxy({ apiKey: KEY, permissions: [] })).toThrow(PassidConfigError);
+    expect(() => createPassidProxy({ apiKey: KEY, permissions: ['nope' as 'fraud_risk'] })).toThrow(PassidConfigError);
+    expect(() => createPassidProxy({ apiKey: KEY, ttlSeconds: 10 })).toThrow(PassidConfigError);
+    expect(() => createPassidProxy({ apiKey: KEY, prefix: 'api' })).toThrow(PassidConfigError);
+  });
+
+  it('forwards POST /request with the key, the allowed permissions and the institution name', async () => {
+    const { proxy, calls } = setup({ permissions: ['full_score', 'fraud_risk'], institutionName: 'Demo Bank', ttlSeconds: 300 });
+    const response = await proxy(post('/api/passid/request', { institutionName: 'Evil' }));
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual(CREATED);
+    expect(calls[0]?.url).toBe('https://bridge.test/api/bridge/request');
+    expect(calls[0]?.headers.get('x-institution-key')).toBe(KEY);
+    expect(await calls[0]?.json()).toEqual({
+      permissions: ['full_score', 'fraud_risk'],
+      institutionName: 'Demo Bank',
+      ttlSeconds: 300,
+    });
+  });
+
+  it('passes through the relevant headers and drops hop-by-hop ones and set-cookie', async () => {
+    const { proxy } = setup();
+    const response = await proxy(post('/api/passid/request', {}));
+    expect(response.headers.get('x-passid-api-version')).toBe('1');
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    for (const name of ['set-cookie', 'connection', 'keep-alive', 'x-powered-by']) {
+      expect(response.headers.get(name)).toBeNull();
+    }
+  });
+
+  it('refuses permissions outside the allowed set with 400 and no upstream call', async () => {
+    const { proxy, calls } = setup({ permissions: ['full_score'] });
+    const response = await proxy(post('/api/passid/request', { permissions: ['full_score', 'income_verified'] }));
+    expect(response.status).toBe(400);
+    const error = await envelope(response);
+    expect(error.code).toBe('INVALID_REQUEST');
+    expect(error.message).toContain('income_verified');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('validates bodies with the wire schemas before forwarding', async () => {
+    const { proxy, calls } = setup({ ttlSeconds: 300 });
+    for (const body of ['{not json', { permissions: ['bogus'] }, { ttlSeconds: 5 }, { ttlSeconds: 600 }, { extra: 1 }]) {
+      const response = await proxy(post('/api/passid/request', body));
+      expect(response.status).toBe(400);
+      expect((await envelope(response)).code).toBe('INVALID_REQUEST');
+    }
+    expect((await proxy(post('/api/passid/verify', { token: '' }))).status).toBe(400);
+    expect((await proxy(post('/api/passid/verify', { token: 'x'.repeat(20_000) }))).status).toBe(413);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('forwards the Idempotency-Key of a verify, or makes one', async () => {
+    const { proxy, calls } = setup({}, () => new Response('{}', { status: 200 }));
+    await proxy(post('/api/passid/verify', { token: 'KE8V-3TXY-Z72L' }, { 'Idempotency-Key': 'browser-key-1' }));
+    await proxy(post('/api/passid/verify', { token: 'KE8V-3TXY-Z72L' }));
+    expect(calls[0]?.url).toBe('https://bridge.test/api/bridge/verify');
+    expect(calls[0]?.headers.get('idempotency-key')).toBe('browser-key-1');
+    expect(calls[1]?.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('forwards GET /request/:id and refuses odd ids without an upstream call', async () => {
+    const { proxy, calls } = setup();
+    await proxy(new Request('https://bank.test/api/passid/request/req_abc?x=1'));
+    expect(calls[0]?.url).toBe('https://bridge.test/api/bridge/request/req_abc');
+    expect(calls[0]?.method).toBe('GET');
+    expect((await proxy(new Request('https://bank.test/api/passid/request/..%2Fcohorts'))).status).toBe(404);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('answers 404 outside its three routes and 405 for a wrong method, in the error envelope', async () => {
+    const { proxy, calls } = setup();
+    for (const path of ['/api/passid/cohorts', '/api/passid/outcome', '/api/passid', '/elsewhere/request', '/api/passidx/request']) {
+      const response = await proxy(post(path, {}));
+      expect(response.status).toBe(404);
+      expect((await envelope(response)).code).toBe('NOT_FOUND');
+    }
+    const wrong = await proxy(new Request('https://bank.test/api/passid/verify'));
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('POST');
+    expect((await envelope(wrong)).code).toBe('METHOD_NOT_ALLOWED');
+    expect((await proxy(post('/api/passid/request/req_abc', {}))).status).toBe(405);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('answers 401 when authorize refuses or throws, without calling PASSID', async () => {
+    for (const authorize of [() => false, async () => false, () => { throw new Error('no session'); }]) {
+      const { proxy, calls } = setup({ authorize });
+      const response = await proxy(post('/api/passid/request', {}));
+      expect(response.status).toBe(401);
+      expect((await envelope(response)).code).toBe('UNAUTHORIZED');
+      expect(calls).toHaveLength(0);
+    }
+  });
+
+  it('lets authorize read the request (cookies, even the body) and then forwards', async () => {
+    const authorize = vi.fn(async (request: Request) => {
+      await request.text();
+      return request.headers.get('cookie') === 'session=ok';
+    });
+    const { proxy, calls } = setup({ authorize });
+    const response = await proxy(post('/api/passid/verify', { token: 'KE8V-3TXY-Z72L' }, { Cookie: 'session=ok' }));
+    expect(response.status).toBe(201);
+    expect(authorize).toHaveBeenCalledTimes(1);
+    expect(await calls[0]?.json()).toEqual({ token: 'KE8V-3TXY-Z72L' });
+    expect(calls[0]?.headers.get('cookie')).toBeNull();
+  });
+
+  it('never echoes the key, even when PASSID does', async () => {
+    const { proxy } = setup({}, () =>
+      new Response(JSON.stringify({ error: { code: 'UNAUTHORIZED', message: `bad key ${KEY}` } }), {
+        status: 401,
+        headers: { 'Content-Type': 'application/json', 'Retry-After': KEY },
+      }),
+    );
+    const response = await proxy(post('/api/passid/request', {}));
+    expect(response.status).toBe(401);
+    const text = await response.text();
+    expect(text).not.toContain(KEY);
+    expect(text).toContain('UNAUTHORIZED');
+    response.headers.forEach((value) => expect(value).not.toContain(KEY));
+  });
+
+  it('answers 502 when PASSID cannot be reached', async () => {
+    const proxy = createPassidProxy({
+      apiKey: KEY,
+      fetch: (async () => {
+        throw new TypeError(`fetch failed ${KEY}`);
+      }) as typeof fetch,
+    });
+    const response = await proxy(post('/api/passid/request', {}));
+    expect(response.status).toBe(502);
+    const text = await response.text();
+    expect(text).toContain('UPSTREAM_UNAVAILABLE');
+    expect(text).not.toContain(KEY);
+  });
+});
