@@ -1,0 +1,30 @@
+import type { StorybookConfig } from '@storybook/react-vite';
+import { fileURLToPath } from 'node:url';
+
+const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * Stories live in `stories/` and import the packages from source, so Storybook needs no
+ * build of the packages. They never call a server: a deterministic fake transport drives the
+ * headless core (`stories/support/fakeTransport.ts`).
+ */
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.@(ts|tsx)'],
+  framework: { name: '@storybook/react-vite', options: {} },
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // react-docgen costs most of the build time and the stories document their args themselves.
+  typescript: { reactDocgen: false },
+  async viteFinal(viteConfig) {
+    const alias = {
+      '@passid/core': src('../packages/core/src/index.ts'),
+      '@passid/react': src('../packages/react/src/index.ts'),
+    };
+    viteConfig.resolve ??= {};
+    viteConfig.resolve.alias = Array.isArray(viteConfig.resolve.alias)
+      ? [...viteConfig.resolve.alias, ...Object.entries(alias).map(([find, replacement]) => ({ find, replacement }))]
+      : { ...(viteConfig.resolve.alias ?? {}), ...alias };
+    return viteConfig;
+  },
+};
+
+export default config;

@@ -1,0 +1,321 @@
+// @ts-check
+/**
+ * The playground's backend: plays the institution's server next to the built playground page.
+ *
+ * - serves `dist/` (the built page; `/wallet` is the wallet simulator, same bundle);
+ * - proxy mode: mounts `createPassidProxy` from `@passid/server` at `/api/passid`, holding
+ *   the sandbox key so the browser never sends one;
+ * - webhooks: registers `http://127.0.0.1:<port>/webhooks/passid` with the sandbox (retrying
+ *   quietly until the sandbox answers), verifies every delivery over the raw body with
+ *   `verifyWebhook`, drops repeats by event id, and shows them to the page (`GET /api/events`);
+ * - `/sandbox/*`: a pass-through to the sandbox's public and wallet endpoints, so the wallet
+ *   simulator works from a phone on the same network (it needs to reach only this server);
+ * - `GET /config.json`: what the page needs (sandbox URL, LAN URLs, webhook status).
+ */
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+import { createPassidProxy, verifyWebhook, createWebhookDeduplicator } from '@passid/server';
+import { readFile, stat } from 'node:fs/promises';
+import { networkInterfaces } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The sandbox key the playground's backend holds (the seeded "Demo Bank"). */
+export const PLAYGROUND_API_KEY = 'sk_sandbox_demo';
+/** Where the proxy is mounted. */
+export const PROXY_PREFIX = '/api/passid';
+const MAX_EVENTS = 200;
+
+const MIME = /** @type {Record<string, string>} */ ({
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+});
+
+/** Paths of the sandbox the `/sandbox/*` pass-through forwards (public + wallet, no institution key). */
+const PASS_THROUGH = [
+  /^\/api\/bridge\/request\/[^/]+\/(public|fulfill|decline)$/,
+  /^\/api\/bridge\/request\/by-code\/[^/]+$/,
+  /^\/api\/sandbox\/wallet\/(login|share|revoke)$/,
+];
+
+/**
+ * @typedef {object} PlaygroundEvent
+ * @property {number} seq          order of arrival (1, 2, …)
+ * @property {string} receivedAt   ISO time this server received it
+ * @property {string} [id]         the event id (`evt_…`), when the body parsed
+ * @property {string} [type]       `verification.completed`, …
+ * @property {boolean} verified    the signature (and freshness) checked out
+ * @property {boolean} duplicate   an id already processed (a retry): acknowledged, not processed again
+ * @property {unknown} [data]      the event's `data`
+ * @property {string} [problem]    why it was rejected
+ */
+
+/**
+ * @typedef {object} PlaygroundOptions
+ * @property {number} [port]         @default 5173 (0 picks a free port)
+ * @property {string} [host]         @default '0.0.0.0' (reachable from the LAN, for a phone)
+ * @property {string} [sandboxUrl]   @default 'http://localhost:8787'
+ * @property {string} [distDir]      @default `<this folder>/dist`
+ * @property {number} [registerRetryMs] delay between webhook registration attempts @default 2000
+ * @property {(line: string) => void} [log] @default console.log
+ */
+
+/**
+ * Starts the playground server.
+ * @param {PlaygroundOptions} [options]
+ */
+export async function startPlayground(options = {}) {
+  const sandboxUrl = (options.sandboxUrl ?? 'http://localhost:8787').replace(/\/+$/, '');
+  const distDir = resolve(options.distDir ?? fileURLToPath(new URL('./dist', import.meta.url)));
+  const log = options.log ?? ((line) => console.log(line));
+  const retryMs = options.registerRetryMs ?? 2000;
+
+  /** @type {PlaygroundEvent[]} */
+  const events = [];
+  let seq = 0;
+  /** Secrets this server was given, newest first (a re-registration may rotate it mid-delivery). */
+  /** @type {string[]} */
+  const secrets = [];
+  const webhook = { registered: false, url: '', error: /** @type {string | null} */ (null), attempts: 0 };
+  const dedupe = createWebhookDeduplicator();
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let retryTimer;
+  let closed = false;
+  let port = options.port ?? 5173;
+
+  const proxy = createPassidProxy({ apiKey: PLAYGROUND_API_KEY, baseUrl: sandboxUrl, prefix: PROXY_PREFIX });
+
+  const app = new Hono();
+
+  app.all(`${PROXY_PREFIX}/*`, (c) => proxy(c.req.raw));
+
+  app.get('/config.json', (c) =>
+    c.json({
+      sandboxUrl,
+      proxyPrefix: PROXY_PREFIX,
+      apiKey: PLAYGROUND_API_KEY,
+      lanUrls: lanUrls(port),
+      webhook: { registered: webhook.registered, url: webhook.url, error: webhook.error },
+    }),
+  );
+
+  app.get('/api/events', (c) => {
+    const after = Number(c.req.query('after') ?? 0) || 0;
+    return c.json({
+      events: events.filter((e) => e.seq > after),
+      webhook: { registered: webhook.registered, url: webhook.url, error: webhook.error },
+    });
+  });
+
+  app.post('/api/webhook/register', async (c) => {
+    await register();
+    return c.json({ registered: webhook.registered, url: webhook.url, error: webhook.error });
+  });
+
+  app.post('/webhooks/passid', async (c) => {
+    const raw = new Uint8Array(await c.req.arrayBuffer());
+    const signature = c.req.header('x-passid-signature') ?? '';
+    /** @type {PlaygroundEvent} */
+    const entry = { seq: 0, receivedAt: new Date().toISOString(), verified: false, duplicate: false };
+    const result = checkSignature(raw, signature);
+    if (!result.ok) {
+      entry.problem = result.problem;
+      try {
+        const body = JSON.parse(new TextDecoder().decode(raw));
+        entry.id = typeof body?.id === 'string' ? body.id : undefined;
+        entry.type = typeof body?.type === 'string' ? body.type : undefined;
+      } catch {
+        /* not JSON: nothing more to show */
+      }
+      push(entry);
+      return c.json({ error: { code: 'INVALID_SIGNATURE', message: result.problem } }, 400);
+    }
+    const event = result.event;
+    entry.verified = true;
+    entry.id = event.id;
+    entry.type = event.type;
+    entry.data = event.data;
+    const once = await dedupe.once(event.id, () => push(entry));
+    if (once.duplicate) push({ ...entry, duplicate: true, data: undefined });
+    return c.json({ received: true, duplicate: once.duplicate });
+  });
+
+  app.all('/sandbox/*', async (c) => {
+    const url = new URL(c.req.url);
+    const path = url.pathname.slice('/sandbox'.length);
+    if (!PASS_THROUGH.some((re) => re.test(path))) {
+      return c.json({ error: { code: 'NOT_FOUND', message: 'not forwarded by the playground' } }, 404);
+    }
+    const headers = new Headers();
+    for (const name of ['content-type', 'authorization']) {
+      const value = c.req.header(name);
+      if (value) headers.set(name, value);
+    }
+    const init = /** @type {RequestInit} */ ({ method: c.req.method, headers });
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') init.body = await c.req.arrayBuffer();
+    try {
+      const res = await fetch(`${sandboxUrl}${path}${url.search}`, init);
+      const out = new Headers();
+      const type = res.headers.get('content-type');
+      if (type) out.set('content-type', type);
+      return new Response(await res.arrayBuffer(), { status: res.status, headers: out });
+    } catch {
+      return c.json({ error: { code: 'SANDBOX_UNREACHABLE', message: `the sandbox at ${sandboxUrl} does not answer` } }, 502);
+    }
+  });
+
+  app.get('*', async (c) => {
+    const url = new URL(c.req.url);
+    const file = await staticFile(distDir, decodeURIComponent(url.pathname));
+    if (file) return file;
+    if (extname(url.pathname)) return c.text('Not found', 404);
+    // Client-side routes (`/`, `/wallet`) all get the page.
+    const index = await staticFile(distDir, '/index.html');
+    return index ?? c.text(`The playground is not built: run \`pnpm --filter @passid/playground build\` (looked in ${distDir}).`, 503);
+  });
+
+  /** @param {PlaygroundEvent} entry */
+  function push(entry) {
+    entry.seq = ++seq;
+    events.push(entry);
+    if (events.length > MAX_EVENTS) events.splice(0, events.length - MAX_EVENTS);
+  }
+
+  /**
+   * @param {Uint8Array} raw
+   * @param {string} signature
+   * @returns {{ ok: true, event: { id: string, type: string, data: unknown } } | { ok: false, problem: string }}
+   */
+  function checkSignature(raw, signature) {
+    if (secrets.length === 0) return { ok: false, problem: 'no webhook secret yet (not registered)' };
+    let problem = 'signature mismatch';
+    for (const secret of secrets) {
+      const result = callVerify(raw, signature, secret);
+      if (result.ok) return result;
+      problem = result.problem;
+    }
+    return { ok: false, problem };
+  }
+
+  async function register() {
+    webhook.attempts += 1;
+    const url = `http://127.0.0.1:${port}/webhooks/passid`;
+    try {
+      const res = await fetch(`${sandboxUrl}/api/sandbox/webhook-endpoint`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-institution-key': PLAYGROUND_API_KEY },
+        body: JSON.stringify({ url }),
+        signal: AbortSignal.timeout(5000),
+      });
+      if (!res.ok) throw new Error(`sandbox answered ${res.status}`);
+      const body = /** @type {{ url?: unknown, secret?: unknown }} */ (await res.json());
+      if (typeof body.secret !== 'string') throw new Error('sandbox gave no secret');
+      if (secrets[0] !== body.secret) secrets.unshift(body.secret);
+      secrets.length = Math.min(secrets.length, 5);
+      const first = !webhook.registered;
+      webhook.registered = true;
+      webhook.url = url;
+      webhook.error = null;
+      if (first) log(`[playground] webhook receiver registered with the sandbox: ${url}`);
+      return true;
+    } catch (error) {
+      webhook.error = error instanceof Error ? error.message : String(error);
+      return false;
+    }
+  }
+
+  async function registerUntilDone() {
+    if (closed) return;
+    const ok = await register();
+    if (!ok && !closed) {
+      retryTimer = setTimeout(registerUntilDone, retryMs);
+      retryTimer.unref?.();
+    }
+  }
+
+  const server = await new Promise((resolveServer, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname: options.host ?? '0.0.0.0' }, (info) => {
+      port = info.port;
+      resolveServer(s);
+    });
+    s.once('error', reject);
+  });
+  void registerUntilDone();
+
+  return {
+    /** `http://localhost:<port>` */
+    url: `http://localhost:${port}`,
+    port,
+    /** Events received so far (for tests). */
+    events,
+    webhook,
+    /** Registers the webhook receiver again (after a sandbox reset). */
+    register,
+    /** Stops the server and the registration retries. */
+    close() {
+      closed = true;
+      clearTimeout(retryTimer);
+      return new Promise((done) => {
+        /** @type {import('node:http').Server} */ (server).close(() => done(undefined));
+        /** @type {any} */ (server).closeAllConnections?.();
+      });
+    },
+  };
+}
+
+/**
+ * @param {Uint8Array} raw
+ * @param {string} signature
+ * @param {string} secret
+ * @returns {{ ok: true, event: { id: string, type: string, data: unknown } } | { ok: false, problem: string }}
+ */
+function callVerify(raw, signature, secret) {
+  try {
+    return { ok: true, event: verifyWebhook({ rawBody: raw, signature, secret }) };
+  } catch (error) {
+    const reason = /** @type {{ reason?: unknown }} */ (error).reason;
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, problem: typeof reason === 'string' ? `${reason}: ${message}` : message };
+  }
+}
+
+/**
+ * @param {string} root
+ * @param {string} pathname
+ */
+async function staticFile(root, pathname) {
+  const path = normalize(join(root, pathname));
+  if (path !== root && !path.startsWith(root + sep)) return null;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return null;
+    const body = await readFile(path);
+    const immutable = pathname.startsWith('/assets/');
+    return new Response(body, {
+      headers: {
+        'content-type': MIME[extname(path)] ?? 'application/octet-stream',
+        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      },
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** @param {number} port */
+function lanUrls(port) {
+  const urls = [];
+  for (const list of Object.values(networkInterfaces())) {
+    for (const net of list ?? []) {
+      if (net.family === 'IPv4' && !net.internal) urls.push(`http://${net.address}:${port}`);
+    }
+  }
+  return urls;
+}

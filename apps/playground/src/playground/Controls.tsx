@@ -1,0 +1,108 @@
+import { PERMISSIONS, type Permission } from '@passid/core';
+import { PERMISSION_LABELS } from '../labels';
+import type { Settings } from './settings';
+
+interface Props {
+  settings: Settings;
+  onChange: (next: Settings) => void;
+  apiKey: string;
+  proxyPrefix: string;
+}
+
+/** The configuration panel: key mode, sandbox URL, permissions, TTL, theme, locale. */
+export function Controls({ settings, onChange, apiKey, proxyPrefix }: Props) {
+  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => onChange({ ...settings, [key]: value });
+  const toggle = (p: Permission, on: boolean) => {
+    const next = on ? PERMISSIONS.filter((x) => x === p || settings.permissions.includes(x)) : settings.permissions.filter((x) => x !== p);
+    if (next.length > 0) set('permissions', next);
+  };
+
+  return (
+    <form className="panel controls" aria-labelledby="controls-heading" onSubmit={(e) => e.preventDefault()}>
+      <h2 id="controls-heading" className="panel-title">Configuration</h2>
+
+      <fieldset className="field">
+        <legend>Integration</legend>
+        <label className="radio">
+          <input type="radio" name="mode" checked={settings.mode === 'direct'} onChange={() => set('mode', 'direct')} />
+          <span>
+            Direct key <code>{apiKey}</code>
+            <small>the browser calls the sandbox with the sandbox key</small>
+          </span>
+        </label>
+        <label className="radio">
+          <input type="radio" name="mode" checked={settings.mode === 'proxy'} onChange={() => set('mode', 'proxy')} />
+          <span>
+            Proxy <code>{proxyPrefix}</code>
+            <small>the playground server holds the key (production path)</small>
+          </span>
+        </label>
+      </fieldset>
+
+      <label className="field">
+        <span>Sandbox URL</span>
+        <input
+          type="url"
+          value={settings.sandboxUrl}
+          disabled={settings.mode === 'proxy'}
+          onChange={(e) => set('sandboxUrl', e.target.value)}
+          spellCheck={false}
+        />
+      </label>
+
+      <label className="field">
+        <span>Institution name</span>
+        <input value={settings.institutionName} maxLength={80} onChange={(e) => set('institutionName', e.target.value)} />
+      </label>
+
+      <fieldset className="field">
+        <legend>Permissions</legend>
+        {PERMISSIONS.map((p) => (
+          <label key={p} className="check">
+            <input type="checkbox" checked={settings.permissions.includes(p)} onChange={(e) => toggle(p, e.target.checked)} />
+            <span>
+              {PERMISSION_LABELS[p].label} <code>{p}</code>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+
+      <label className="field">
+        <span>Request TTL (seconds, 60–3600)</span>
+        <input
+          type="number"
+          min={60}
+          max={3600}
+          step={30}
+          value={settings.ttlSeconds}
+          onChange={(e) => {
+            const n = Math.round(Number(e.target.value));
+            if (Number.isFinite(n)) set('ttlSeconds', Math.min(3600, Math.max(60, n)));
+          }}
+        />
+      </label>
+
+      <div className="field-row">
+        <label className="field">
+          <span>Theme colour</span>
+          <span className="colour">
+            <input type="color" value={settings.primary} onChange={(e) => set('primary', e.target.value)} />
+            <code>{settings.primary}</code>
+          </span>
+        </label>
+        <label className="field">
+          <span>Language</span>
+          <select value={settings.locale} onChange={(e) => set('locale', e.target.value === 'fr' ? 'fr' : 'en')}>
+            <option value="en">English</option>
+            <option value="fr">Français</option>
+          </select>
+        </label>
+      </div>
+
+      <label className="check">
+        <input type="checkbox" checked={settings.dark} onChange={(e) => set('dark', e.target.checked)} />
+        <span>Dark mode</span>
+      </label>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+/** Themes (default, custom primary, dark) and locales (en, fr) of `<PASSIDVerify>`. */
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { Widget, submitToken, type StoryProps } from './support/story';
+import { CLAIMS } from './support/fakeTransport';
+
+const meta = {
+  title: 'PASSIDVerify/Appearance',
+  component: Widget,
+  argTypes: { script: { control: false }, transport: { control: false }, clock: { control: false } },
+} satisfies Meta<StoryProps>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const completedA = { watch: { resolve: { status: 'completed' as const, claims: CLAIMS.A } } };
+
+export const ThemeDefault: Story = { args: { autoStart: true, theme: { mode: 'light' } } };
+
+export const ThemeCustomPrimary: Story = { args: { autoStart: true, theme: { primary: '#1d4ed8', mode: 'light' } } };
+
+export const ThemeCustomPrimarySuccess: Story = {
+  args: { autoStart: true, theme: { primary: '#1d4ed8', mode: 'light' }, script: completedA },
+};
+
+export const ThemeDark: Story = {
+  args: { autoStart: true, theme: { mode: 'dark' } },
+  parameters: { surface: 'dark' },
+};
+
+export const ThemeDarkSuccess: Story = {
+  args: { autoStart: true, theme: { mode: 'dark' }, script: completedA },
+  parameters: { surface: 'dark' },
+};
+
+export const LocaleEnglish: Story = { args: { locale: 'en' } };
+
+export const LocaleFrenchIdle: Story = { args: { locale: 'fr' } };
+
+export const LocaleFrenchAwaiting: Story = { args: { locale: 'fr', autoStart: true } };
+
+export const LocaleFrenchSuccess: Story = { args: { locale: 'fr', autoStart: true, script: completedA } };
+
+export const LocaleFrenchDeclined: Story = {
+  args: {
+    locale: 'fr',
+    script: { verify: { resolve: { verified: false, token: 'PASSID-AB3X-7YQM-K9PQ-3MNX', denyReason: 'TOKEN_EXPIRED' } } },
+  },
+  play: submitToken('PASSID-AB3X-7YQM-K9PQ-3MNX'),
+};
