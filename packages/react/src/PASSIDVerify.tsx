@@ -1,0 +1,172 @@
+import { useEffect, useId, useRef } from 'react';
+import type { CSSProperties, FocusEvent } from 'react';
+import { formatMessage } from '@passid/core';
+import type { Claims } from '@passid/core';
+import { usePassidVerify } from './usePassidVerify.js';
+import type { UsePassidVerifyOptions } from './usePassidVerify.js';
+import { PassidStyles } from './Styles.js';
+import { TokenForm } from './TokenForm.js';
+import { QrCanvas } from './pieces/QrCanvas.js';
+import { Countdown } from './pieces/Countdown.js';
+import { VerificationCode } from './pieces/VerificationCode.js';
+import { ClaimsSummary } from './pieces/ClaimsSummary.js';
+import { ScoreBadge } from './pieces/ScoreBadge.js';
+import { textOn } from './theme.js';
+import type { PassidTheme } from './theme.js';
+
+/** Props of `<PASSIDVerify>`: the hook's options plus presentation. */
+export interface PASSIDVerifyProps extends UsePassidVerifyOptions {
+  /** Called once per session with the proven claims. Never for a sanctions hit. */
+  onSuccess: (claims: Claims) => void;
+  /** Primary colour and colour scheme. @default { primary: '#00c27a', mode: 'auto' } */
+  theme?: PassidTheme;
+  /** Extra class on the root element (`.passid-root`). */
+  className?: string;
+  /** CSP nonce for the injected `<style>`. */
+  nonce?: string;
+}
+
+/**
+ * The drop-in widget: a QR code for the PASSID app, or manual entry of a one-time token.
+ * Renders what `connect()` from `@passid/core` computed; holds no verification rule.
+ * The root carries `data-state` (the status) and `data-mode` (the colour scheme).
+ */
+export function PASSIDVerify(props: PASSIDVerifyProps) {
+  const { theme, className, nonce, ...options } = props;
+  const { view, start, submitToken, clearTokenInputError, retry } = usePassidVerify(options);
+  const m = view.messages;
+
+  const rootRef = useRef<HTMLDivElement>(null);
+  const hadFocus = useRef(false);
+  const seenChange = useRef(false);
+  const errorId = useId();
+
+  // Move focus to the new state's main element, but only if the user was in this widget.
+  const status = view.status;
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    seenChange.current = true;
+    if (!hadFocus.current) return;
+    rootRef.current?.querySelector<HTMLElement>('[data-passid-focus]')?.focus();
+  }, [status]);
+
+  const onFocus = () => {
+    hadFocus.current = true;
+  };
+  const onBlur = (event: FocusEvent) => {
+    const next = event.relatedTarget as Node | null;
+    if (next && !rootRef.current?.contains(next)) hadFocus.current = false;
+  };
+
+  const primary = theme?.primary;
+  const style = primary
+    ? ({ '--passid-primary': primary, '--passid-on-primary': textOn(primary) ?? undefined } as CSSProperties)
+    : undefined;
+  const title = options.institutionName
+    ? formatMessage(m.titleWithInstitution, { institution: options.institutionName })
+    : m.title;
+
+  return (
+    <div
+      ref={rootRef}
+      className={className ? `passid-root ${className}` : 'passid-root'}
+      data-state={status}
+      data-mode={theme?.mode ?? 'auto'}
+      style={style}
+      onFocus={onFocus}
+      onBlur={onBlur}
+    >
+      <PassidStyles nonce={nonce} />
+      <div className="passid-panel" key={status} tabIndex={-1} data-passid-focus={view.showSpinner || view.showQr ? '' : undefined}>
+        <h2 className="passid-title">{title}</h2>
+
+        {view.showStartButton ? (
+          <button type="button" className="passid-btn" onClick={start} data-passid-focus={view.mode === 'token' ? undefined : ''}>
+            {m.generateQr}
+          </button>
+        ) : null}
+
+        {view.showSpinner ? (
+          <>
+            <div className="passid-spinner" aria-hidden="true" />
+            <p className="passid-text">{view.spinnerText}</p>
+          </>
+        ) : null}
+
+        {view.showQr && view.qrValue ? (
+          <>
+            <QrCanvas value={view.qrValue} label={view.qrLabel ?? m.scanInstructions} />
+            <p className="passid-text">{m.scanInstructions}</p>
+            {view.code ? <VerificationCode code={view.code} label={m.codeLabel} /> : null}
+            <p className="passid-wait">
+              <span className="passid-pulse" aria-hidden="true" />
+              {view.reconnecting ? (
+                <span>{view.reconnectingText}</span>
+              ) : (
+                <Countdown
+                  text={view.countdownText ?? ''}
+                  spokenText={view.countdownSpoken ?? undefined}
+                  secondsLeft={view.secondsLeft ?? undefined}
+                />
+              )}
+            </p>
+          </>
+        ) : null}
+
+        {view.isSuccess ? (
+          <>
+            <div className="passid-icon" data-tone="positive" aria-hidden="true">
+              ✓
+            </div>
+            <h3 className="passid-title" tabIndex={-1} data-passid-focus="">
+              {view.title}
+            </h3>
+            <ScoreBadge score={view.score} scoreText={view.scoreText} tier={view.tier} tierText={view.tierText} />
+            <ClaimsSummary rows={view.claims} label={m.claimsTitle} />
+          </>
+        ) : null}
+
+        {view.showRetry ? (
+          <>
+            <div className="passid-icon" data-tone="negative" aria-hidden="true">
+              !
+            </div>
+            <h3 className="passid-title">{view.isExpired ? view.declineText : view.title}</h3>
+            {view.isDeclined && !view.isExpired ? <p className="passid-text">{view.declineText}</p> : null}
+            {view.isError ? (
+              <p className="passid-error" id={errorId}>
+                {view.errorText}
+              </p>
+            ) : null}
+            <button type="button" className="passid-btn" onClick={retry}
+              data-passid-focus=""
+              aria-describedby={view.isError ? errorId : undefined}
+            >
+              {view.retryLabel}
+            </button>
+          </>
+        ) : null}
+
+        {view.showTokenForm ? (
+          <>
+            {view.showStartButton ? <p className="passid-or">{m.orEnterToken}</p> : null}
+            <TokenForm
+              messages={m}
+              errorText={view.tokenInputErrorText}
+              onSubmit={submitToken}
+              onEdit={clearTokenInputError}
+              autoFocusTarget={view.mode === 'token'}
+            />
+          </>
+        ) : null}
+      </div>
+      <div role="status" aria-live="polite" aria-atomic="true" className="passid-sr">
+        {status === 'idle' && !seenChange.current ? '' : view.liveText}
+      </div>
+    </div>
+  );
+}

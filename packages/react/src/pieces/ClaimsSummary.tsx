@@ -1,0 +1,28 @@
+import type { ClaimRow } from '@passid/core';
+
+/** Props of {@link ClaimsSummary}. */
+export interface ClaimsSummaryProps {
+  /** The rows `connect()` computed (`view.claims`). */
+  rows: readonly ClaimRow[];
+  /** Accessible name of the list, e.g. "Verified claims". */
+  label?: string;
+  className?: string;
+}
+
+/**
+ * The claim-by-claim summary as a description list. Every label and value is rendered as a
+ * text node — a claim that contains markup shows the markup as text, it never runs.
+ */
+export function ClaimsSummary({ rows, label, className }: ClaimsSummaryProps) {
+  if (rows.length === 0) return null;
+  return (
+    <dl className={className ? `passid-claims ${className}` : 'passid-claims'} aria-label={label}>
+      {rows.map((row) => (
+        <div key={row.key} className="passid-claim" data-claim={row.key}>
+          <dt>{row.label}</dt>
+          <dd data-tone={row.tone}>{row.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

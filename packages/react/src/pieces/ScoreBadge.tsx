@@ -1,0 +1,28 @@
+/** Props of {@link ScoreBadge}. */
+export interface ScoreBadgeProps {
+  /** The FSI score (300–850), or null when `full_score` was not granted. */
+  score: number | null;
+  /** Text for the score, e.g. "FSI 812" (`view.scoreText`). */
+  scoreText?: string | null;
+  /** The tier letter, or null. */
+  tier?: string | null;
+  /** Text for the tier, e.g. "Tier A" (`view.tierText`). */
+  tierText?: string | null;
+  className?: string;
+}
+
+/** The score and tier at the top of the success state. Renders nothing when neither exists. */
+export function ScoreBadge({ score, scoreText, tier, tierText, className }: ScoreBadgeProps) {
+  if (score === null && !tier) return null;
+  return (
+    <div className={className ? `passid-badge ${className}` : 'passid-badge'} data-tier={tier ?? undefined}>
+      {score !== null ? (
+        <span className="passid-score">
+          <span aria-hidden="true">{score}</span>
+          <span className="passid-sr">{scoreText ?? String(score)}</span>
+        </span>
+      ) : null}
+      {tierText ? <span className="passid-tier">{tierText}</span> : null}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { connect, createPassidController, initialState, resolveMessages } from '@passid/core';
+import type {
+  MessageOverrides,
+  PassidController,
+  PassidControllerOptions,
+  VerifyState,
+  VerifyView,
+} from '@passid/core';
+
+/** Options of {@link usePassidVerify}: the controller's options plus the texts and `autoStart`. */
+export interface UsePassidVerifyOptions extends PassidControllerOptions {
+  /** Language of the built-in texts (`'en'`, `'fr'`, or a tag such as `'fr-CA'`). @default 'en' */
+  locale?: string;
+  /** Partial overrides of the texts, merged over the locale's catalogue. */
+  messages?: MessageOverrides;
+  /** Start a QR session as soon as the widget mounts. @default false */
+  autoStart?: boolean;
+}
+
+/** What {@link usePassidVerify} returns. */
+export interface UsePassidVerifyResult {
+  /** The raw machine state. */
+  state: VerifyState;
+  /** Everything a UI shows for that state, computed by `connect()` from `@passid/core`. */
+  view: VerifyView;
+  /** Start the QR flow (no-op while an attempt runs). */
+  start(): void;
+  /** Verify a manual token (malformed input sets `view.tokenInputErrorText`, sends nothing). */
+  submitToken(input: string): void;
+  /** Clear the manual token field's error (call it when the user edits the field). */
+  clearTokenInputError(): void;
+  /** "Try again" / "Generate new code". */
+  retry(): void;
+  /** Back to idle, cancelling what runs. */
+  reset(): void;
+}
+
+function controllerOptions(options: UsePassidVerifyOptions): PassidControllerOptions {
+  const { locale: _locale, messages: _messages, autoStart: _autoStart, ...rest } = options;
+  return rest;
+}
+
+/**
+ * The headless hook: one controller (one zustand store) per component instance, created
+ * once, subscribed with `useSyncExternalStore`, fed the latest options after every render,
+ * and disposed on unmount.
+ *
+ * StrictMode mounts, unmounts and re-mounts effects in one synchronous pass: disposal is
+ * deferred to a microtask and cancelled by the re-mount, so the double mount keeps ONE
+ * controller and creates one session. A real unmount disposes the controller before any
+ * timer or response can run. If a disposed instance is ever re-mounted, it gets a fresh
+ * controller.
+ */
+export function usePassidVerify(options: UsePassidVerifyOptions): UsePassidVerifyResult {
+  const latest = useRef(options);
+  latest.current = options;
+  const [controller, setController] = useState<PassidController>(() =>
+    createPassidController(controllerOptions(options)),
+  );
+  const [serverSnapshot] = useState(() => initialState());
+  const pendingDispose = useRef<{ cancelled: boolean } | null>(null);
+  const disposed = useRef<PassidController | null>(null);
+
+  useEffect(() => {
+    if (pendingDispose.current) pendingDispose.current.cancelled = true;
+    pendingDispose.current = null;
+    if (disposed.current === controller) {
+      setController(createPassidController(controllerOptions(latest.current)));
+      return;
+    }
+    if (latest.current.autoStart) controller.start();
+    return () => {
+      const ticket = { cancelled: false };
+      pendingDispose.current = ticket;
+      queueMicrotask(() => {
+        if (ticket.cancelled) return;
+        controller.dispose();
+        disposed.current = controller;
+      });
+    };
+  }, [controller]);
+
+  // Push the latest options (and callbacks) after every render.
+  useEffect(() => {
+    controller.setOptions(controllerOptions(options));
+  });
+
+  const state = useSyncExternalStore(controller.subscribe, controller.getState, () => serverSnapshot);
+  const { locale, messages: overrides } = options;
+  const messages = useMemo(() => resolveMessages(locale, overrides), [locale, overrides]);
+  const view = useMemo(() => connect(state, { messages }), [state, messages]);
+  const actions = useMemo(
+    () => ({
+      start: () => controller.start(),
+      submitToken: (input: string) => controller.submitToken(input),
+      clearTokenInputError: () => controller.clearTokenInputError(),
+      retry: () => controller.retry(),
+      reset: () => controller.reset(),
+    }),
+    [controller],
+  );
+  return { state, view, ...actions };
+}
