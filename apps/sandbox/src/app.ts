@@ -1,0 +1,50 @@
+/**
+ * The Hono app: one middleware adds the API version, CORS and the log line to every
+ * response (errors, 404s and preflights too); errors become the `{ error }` envelope.
+ */
+import { Hono } from 'hono';
+import type { SandboxContext } from './context.js';
+import { ApiError, errorResponse } from './http.js';
+import { mask } from './ids.js';
+import { bridgeRoutes } from './routes/bridge.js';
+import { sandboxRoutes } from './routes/sandbox.js';
+import { walletRoutes } from './routes/wallet.js';
+
+const EXPOSE = 'X-PASSID-API-Version, Retry-After, Idempotent-Replayed, Date';
+const ALLOW_HEADERS = 'X-Institution-Key, Idempotency-Key, Content-Type, Authorization';
+
+export function createApp(ctx: SandboxContext, log: ((line: string) => void) | null): Hono {
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    const start = performance.now();
+    c.header('X-PASSID-API-Version', '1');
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Access-Control-Expose-Headers', EXPOSE);
+    if (c.req.method === 'OPTIONS') {
+      c.header('Access-Control-Allow-Methods', 'GET, POST, PUT, OPTIONS');
+      c.header('Access-Control-Allow-Headers', ALLOW_HEADERS);
+      c.header('Access-Control-Max-Age', '600');
+      c.res = c.body(null, 204);
+    } else {
+      await next();
+    }
+    if (log) {
+      const key = c.req.header('x-institution-key');
+      const ms = (performance.now() - start).toFixed(1);
+      log(`${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms${key ? ` key=${mask(key)}` : ''}`);
+    }
+  });
+
+  bridgeRoutes(app, ctx);
+  walletRoutes(app, ctx);
+  sandboxRoutes(app, ctx);
+
+  app.notFound((c) => errorResponse(c, new ApiError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return errorResponse(c, err);
+    log?.(`error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    return errorResponse(c, new ApiError('INTERNAL', 'The sandbox hit an unexpected error.'));
+  });
+  return app;
+}

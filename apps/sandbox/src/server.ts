@@ -1,0 +1,94 @@
+/** `startSandbox`: the HTTP server, the database and the webhook worker, started and stopped together. */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createAdaptorServer } from '@hono/node-server';
+import { createApp } from './app.js';
+import { createContext } from './context.js';
+import { openDb } from './db.js';
+import { createRateLimiter, parseRateLimit } from './rate-limit.js';
+import { createOutbox } from './webhooks.js';
+
+export interface SandboxOptions {
+  /** Port to listen on; `0` picks a free one. @default 0 */
+  port?: number;
+  /** Interface to bind. @default '127.0.0.1' */
+  host?: string;
+  /** SQLite file (its directory is created), or `':memory:'`. @default ':memory:' */
+  dbPath?: string;
+  /** Multiplies the webhook retry delays (30 s, 5 min, 30 min, 2 h). @default 1 */
+  retryScale?: number;
+  /** Per-key rate limit, `'<requests>/<seconds>'`, or `'0'` to disable. @default '300/10' */
+  rateLimit?: string;
+  /** `true` logs one line per request to stdout; a function receives the lines. @default false */
+  log?: boolean | ((line: string) => void);
+  /** The clock (ms since epoch) for expiry and timestamps. @default Date.now */
+  now?: () => number;
+  /** Timeout of one webhook delivery attempt in ms. @default 10_000 */
+  webhookTimeoutMs?: number;
+  /** Extra time every verify call takes, to simulate a slow bridge. @default 0 */
+  verifyDelayMs?: number;
+}
+
+export interface RunningSandbox {
+  /** Base URL, e.g. `http://127.0.0.1:8787`. */
+  url: string;
+  port: number;
+  /** Stops accepting, finishes in-flight requests, stops the webhook worker, closes the DB. */
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const now = options.now ?? Date.now;
+  const retryScale = options.retryScale ?? 1;
+  if (!(retryScale > 0)) throw new Error(`[passid] retryScale must be a positive number, got ${retryScale}`);
+  const log = options.log === true ? (line: string) => console.log(line) : options.log || null;
+  const db = openDb(options.dbPath ?? ':memory:');
+  const outbox = createOutbox({
+    db,
+    now,
+    retryScale,
+    attemptTimeoutMs: options.webhookTimeoutMs ?? 10_000,
+    log: log ?? (() => undefined),
+  });
+  const ctx = createContext({
+    db,
+    now,
+    outbox,
+    rateLimit: createRateLimiter(parseRateLimit(options.rateLimit ?? '300/10')),
+    verifyDelayMs: options.verifyDelayMs ?? 0,
+  });
+  const app = createApp(ctx, log);
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  outbox.start();
+  const purge = setInterval(() => ctx.idempotency.purge(), 60 * 60 * 1000);
+  purge.unref();
+
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    close() {
+      closing ??= (async () => {
+        clearInterval(purge);
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await closed;
+        await outbox.stop();
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}
