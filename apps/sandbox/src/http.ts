@@ -73,6 +73,9 @@ export async function readJson<S extends v.GenericSchema>(c: Context, schema: S)
     } catch {
       throw new ApiError('INVALID_REQUEST', 'The request body is not valid JSON.');
     }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new ApiError('INVALID_REQUEST', 'The request body must be a JSON object.');
+    }
   }
   return validate(schema, value);
 }
