@@ -47,7 +47,7 @@ function toRequest(req: IncomingMessage & { originalUrl?: string }, body: Uint8A
   }
   headers.delete('content-length');
   const url = new URL(req.originalUrl ?? req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-  return new Request(url, { method: req.method ?? 'GET', headers, body: body && body.byteLength > 0 ? body : null });
+  return new Request(url, { method: req.method ?? 'GET', headers, body: body && body.byteLength > 0 ? new Uint8Array(body) : null });
 }
 
 async function send(res: ServerResponse, response: Response): Promise<void> {

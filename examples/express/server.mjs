@@ -1,0 +1,81 @@
+// PASSID Verify in an Express app: the proxy for <PASSIDVerify endpoint="/api/passid">, and a
+// webhook endpoint that verifies signatures over the raw body.
+//
+//   PASSID_API_KEY=sk_sandbox_demo PASSID_WEBHOOK_SECRET=whsec_… node server.mjs
+import express from 'express';
+import { pathToFileURL } from 'node:url';
+import {
+  createPassidProxy,
+  createWebhookDeduplicator,
+  toNodeHandler,
+  verifyWebhook,
+  WebhookVerificationError,
+} from '@passid/server';
+
+/** Replace with your own session check (cookie, JWT…). Only signed-in users may verify. */
+function isSignedIn(_request) {
+  return true;
+}
+
+/** Your business logic. Runs in the background, once per event id. */
+async function handleEvent(event) {
+  if (event.type === 'verification.denied' && event.data.deny_reason === 'HARD_DENY_SANCTIONS_MATCH') {
+    // Never approve this application, whatever else happened.
+  }
+  console.log(`[passid] ${event.type} ${event.id}`);
+}
+
+export function createApp({
+  apiKey = process.env.PASSID_API_KEY,
+  webhookSecret = process.env.PASSID_WEBHOOK_SECRET,
+  baseUrl = process.env.PASSID_BASE_URL ?? 'https://api.passid.io',
+  authorize = isSignedIn,
+  onEvent = handleEvent,
+} = {}) {
+  const app = express();
+
+  // 1. The proxy: the browser calls /api/passid/*, the key is added here and never leaves.
+  const proxy = createPassidProxy({
+    apiKey,
+    baseUrl,
+    prefix: '/api/passid',
+    permissions: ['full_score', 'identity_verified', 'sanctions_clear', 'fraud_risk'],
+    institutionName: 'Demo Bank',
+    authorize,
+  });
+  app.use(toNodeHandler(proxy));
+
+  // 2. Webhooks: express.raw(), NOT express.json(): the signature covers the exact bytes.
+  const dedupe = createWebhookDeduplicator();
+  app.post('/webhooks/passid', express.raw({ type: 'application/json' }), async (req, res) => {
+    let event;
+    try {
+      event = verifyWebhook({
+        rawBody: req.body,
+        signature: req.headers['x-passid-signature'],
+        secret: webhookSecret,
+      });
+    } catch (error) {
+      if (error instanceof WebhookVerificationError) {
+        return res.status(400).json({ error: error.reason });
+      }
+      throw error;
+    }
+    // Answer within 10 s: record the event once, process it in the background.
+    const { duplicate } = await dedupe.once(event.id, () => {
+      setImmediate(() => {
+        Promise.resolve(onEvent(event)).catch((err) => console.error('[passid] webhook handler failed', err));
+      });
+    });
+    res.status(200).json({ received: true, duplicate });
+  });
+
+  // The rest of your app (after the proxy, so JSON parsing never touches the webhook route).
+  app.use(express.json());
+  return app;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const port = Number(process.env.PORT ?? 3000);
+  createApp().listen(port, () => console.log(`listening on http://localhost:${port}`));
+}

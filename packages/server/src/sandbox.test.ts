@@ -1,0 +1,285 @@
+/**
+ * The client, the proxy and the Express example against a REAL sandbox over HTTP
+ * (`apps/sandbox`: Hono + SQLite in memory). `fetch` is only wrapped at the boundary.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { startSandbox, type RunningSandbox } from '@passid/sandbox';
+import { createPassidClient } from './client.js';
+import { createPassidProxy } from './proxy.js';
+import { PassidApiError } from './errors.js';
+
+interface ExampleOptions {
+  apiKey: string;
+  baseUrl: string;
+  webhookSecret: string;
+  onEvent: (event: { id: string; type: string }) => void;
+}
+// The example is plain JavaScript (copy-paste ready); its shape is declared here.
+const { createApp } = (await import('../../../examples/express/server.mjs' as string)) as {
+  createApp: (options: ExampleOptions) => { listen(port: number, host: string): Server };
+};
+
+const KEY = 'sk_sandbox_demo';
+let sandbox: RunningSandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, dbPath: ':memory:' });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+/** A global fetch that records every upstream call. */
+function recordingFetch() {
+  const calls: string[] = [];
+  const wrapped = (async (input: string | URL | Request, init?: RequestInit) => {
+    calls.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+    return fetch(input, init);
+  }) as typeof fetch;
+  return { calls, fetch: wrapped };
+}
+
+async function wallet(path: string, body: unknown, jwt?: string) {
+  const response = await fetch(`${sandbox.url}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(jwt ? { Authorization: `Bearer ${jwt}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  expect(response.ok, `${path} → ${response.status}`).toBe(true);
+  return (await response.json()) as Record<string, string>;
+}
+
+async function shareToken(persona = 'amina') {
+  const { jwt } = await wallet('/api/sandbox/wallet/login', { persona });
+  const { token } = await wallet('/api/sandbox/wallet/share', {}, jwt);
+  return { jwt: jwt as string, token: token as string };
+}
+
+/** Every byte of a response, headers included, as text: where a leaked key would show. */
+async function dump(response: Response): Promise<string> {
+  const headers: string[] = [];
+  response.headers.forEach((value, name) => headers.push(`${name}: ${value}`));
+  return `${response.status}\n${headers.join('\n')}\n\n${await response.text()}`;
+}
+
+describe('createPassidClient against the sandbox', () => {
+  it('creates a request, reads it, verifies a token, reports an outcome and reads cohorts', async () => {
+    const client = createPassidClient({ apiKey: KEY, baseUrl: sandbox.url });
+    const created = await client.createRequest({ permissions: ['full_score'], ttlSeconds: 120 });
+    expect(created.status).toBe('pending');
+    const status = await client.getRequest(created.requestId);
+    expect(status).toMatchObject({ requestId: created.requestId, status: 'pending', permissions: ['full_score'] });
+
+    const { token } = await shareToken('chidi');
+    const verified = await client.verify(token);
+    expect(verified).toMatchObject({ verified: true, replayed: false });
+    if (!verified.verified) throw new Error('unreachable');
+    expect(verified.claims.tier).toBe('B');
+
+    const again = await client.verify(token);
+    expect(again).toMatchObject({ verified: false, denyReason: 'TOKEN_ALREADY_USED' });
+
+    const outcome = await client.reportOutcome({ token, outcome: 'repaid', productType: 'loan', amount: 500, currency: 'GBP' });
+    expect(outcome).toMatchObject({ token, outcome: 'repaid', fsiScore: 743 });
+    const duplicate = await client.reportOutcome({ token, outcome: 'repaid' }).catch((e: unknown) => e);
+    expect(duplicate).toBeInstanceOf(PassidApiError);
+    expect(duplicate).toMatchObject({ status: 409, code: 'CONFLICT' });
+
+    const cohorts = await client.getCohorts();
+    const tierB = cohorts.tiers.find((t) => t.tier === 'B');
+    expect(tierB?.outcomes.repaid).toBeGreaterThanOrEqual(1);
+  });
+
+  it('returns denials, including the sanctions hit, as typed results', async () => {
+    const client = createPassidClient({ apiKey: KEY, baseUrl: sandbox.url });
+    expect(await client.verify('SANC-HITS-0001')).toMatchObject({ verified: false, denyReason: 'HARD_DENY_SANCTIONS_MATCH' });
+  });
+
+  it('retries a verify whose answer was lost with the same Idempotency-Key: one verification, replayed', async () => {
+    const { token } = await shareToken();
+    const keys: string[] = [];
+    let lost = false;
+    const flaky = (async (input: string | URL | Request, init?: RequestInit) => {
+      keys.push(new Headers(init?.headers).get('idempotency-key') ?? '');
+      const response = await fetch(input, init); // the sandbox verifies (and consumes the token)
+      if (!lost) {
+        lost = true;
+        await response.body?.cancel();
+        throw new TypeError('fetch failed: socket hang up'); // …but the answer never arrives
+      }
+      return response;
+    }) as typeof fetch;
+    const client = createPassidClient({ apiKey: KEY, baseUrl: sandbox.url, fetch: flaky, sleep: async () => {} });
+    const result = await client.verify(token);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+    // A second verification of this one-time token would say TOKEN_ALREADY_USED.
+    expect(result).toMatchObject({ verified: true, replayed: true, idempotencyKey: keys[0] });
+  });
+
+  it('reports an unknown key as a 401 PassidApiError without the key in it', async () => {
+    const client = createPassidClient({ apiKey: 'sk_sandbox_nobody_knows_me', baseUrl: sandbox.url });
+    const error = (await client.getCohorts().catch((e: unknown) => e)) as PassidApiError;
+    expect(error).toMatchObject({ kind: 'http', status: 401, code: 'UNAUTHORIZED' });
+    expect(JSON.stringify(error) + error.message).not.toContain('sk_sandbox_nobody_knows_me');
+  });
+});
+
+describe('createPassidProxy against the sandbox', () => {
+  const browser = (path: string, init: RequestInit = {}) =>
+    new Request(`https://bank.test/api/passid${path}`, {
+      ...init,
+      headers: { 'Content-Type': 'application/json', ...(init.headers as Record<string, string>) },
+    });
+
+  it('runs the QR flow and the manual token flow without the key in any response', async () => {
+    const upstream = recordingFetch();
+    const proxy = createPassidProxy({ apiKey: KEY, baseUrl: sandbox.url, fetch: upstream.fetch, permissions: ['full_score', 'fraud_risk'] });
+    const seen: string[] = [];
+
+    const createdRes = await proxy(browser('/request', { method: 'POST', body: '{}' }));
+    const createdText = await dump(createdRes.clone());
+    seen.push(createdText);
+    expect(createdRes.status).toBe(201);
+    expect(createdRes.headers.get('x-passid-api-version')).toBe('1');
+    const created = (await createdRes.json()) as { requestId: string; code: string };
+
+    const pending = await proxy(browser(`/request/${created.requestId}`));
+    seen.push(await dump(pending.clone()));
+    expect(await pending.json()).toMatchObject({ status: 'pending', permissions: ['full_score', 'fraud_risk'] });
+
+    const { jwt } = await wallet('/api/sandbox/wallet/login', { persona: 'amina' });
+    await wallet(`/api/bridge/request/${created.requestId}/fulfill`, {}, jwt);
+    const completed = await proxy(browser(`/request/${created.requestId}`));
+    seen.push(await dump(completed.clone()));
+    expect(await completed.json()).toMatchObject({ status: 'completed', claims: { tier: 'A', fsi_score: 812, fraud_risk: 'low' } });
+
+    const verifyInit = { method: 'POST', body: JSON.stringify({ token: 'KE8V-3TXY-Z72L' }), headers: { 'Idempotency-Key': 'browser-attempt-1' } };
+    const verified = await proxy(browser('/verify', verifyInit));
+    seen.push(await dump(verified.clone()));
+    expect(await verified.json()).toMatchObject({ verified: true, claims: { tier: 'A' } });
+    const replay = await proxy(browser('/verify', verifyInit));
+    seen.push(await dump(replay.clone()));
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+
+    const notFound = await proxy(browser('/request/req_doesnotexist123456789'));
+    seen.push(await dump(notFound));
+    expect(notFound.status).toBe(404);
+
+    for (const text of seen) expect(text).not.toContain(KEY);
+    expect(upstream.calls).toEqual([
+      'POST /api/bridge/request',
+      'GET /api/bridge/request/' + created.requestId,
+      'GET /api/bridge/request/' + created.requestId,
+      'POST /api/bridge/verify',
+      'POST /api/bridge/verify',
+      'GET /api/bridge/request/req_doesnotexist123456789',
+    ]);
+  });
+
+  it('answers 401 when authorize refuses, with no upstream call', async () => {
+    const upstream = recordingFetch();
+    const proxy = createPassidProxy({ apiKey: KEY, baseUrl: sandbox.url, fetch: upstream.fetch, authorize: () => false });
+    const response = await proxy(browser('/request', { method: 'POST', body: '{}' }));
+    expect(response.status).toBe(401);
+    expect(upstream.calls).toEqual([]);
+  });
+
+  it('answers 400 for permissions outside the allowed set, with no upstream call', async () => {
+    const upstream = recordingFetch();
+    const proxy = createPassidProxy({ apiKey: KEY, baseUrl: sandbox.url, fetch: upstream.fetch, permissions: ['identity_verified'] });
+    const response = await proxy(browser('/request', { method: 'POST', body: JSON.stringify({ permissions: ['full_score'] }) }));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'INVALID_REQUEST' } });
+    expect(upstream.calls).toEqual([]);
+  });
+
+  it('passes the sandbox errors through in their envelope', async () => {
+    const proxy = createPassidProxy({ apiKey: 'sk_live_notforsandbox', baseUrl: sandbox.url });
+    const response = await proxy(browser('/request', { method: 'POST', body: '{}' }));
+    expect(response.status).toBe(401);
+    const text = await response.text();
+    expect(text).toContain('UNAUTHORIZED');
+    expect(text).not.toContain('sk_live_notforsandbox');
+  });
+});
+
+describe('the Express example (examples/express/server.mjs) with toNodeHandler', () => {
+  let server: Server;
+  let base: string;
+  const events: Array<{ id: string; type: string }> = [];
+  let eventArrived: () => void = () => {};
+
+  beforeAll(async () => {
+    const registered = await fetch(`${sandbox.url}/api/sandbox/webhook-endpoint`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'X-Institution-Key': KEY },
+      body: JSON.stringify({ url: 'http://127.0.0.1:1/placeholder' }),
+    });
+    const { secret } = (await registered.json()) as { secret: string };
+    const app = createApp({
+      apiKey: KEY,
+      baseUrl: sandbox.url,
+      webhookSecret: secret,
+      onEvent: (event: { id: string; type: string }) => {
+        events.push(event);
+        eventArrived();
+      },
+    });
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await fetch(`${sandbox.url}/api/sandbox/webhook-endpoint`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'X-Institution-Key': KEY },
+      body: JSON.stringify({ url: `${base}/webhooks/passid` }),
+    });
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('proxies the three browser calls with no key in the browser', async () => {
+    const created = await fetch(`${base}/api/passid/request`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const createdText = await dump(created.clone());
+    expect(created.status).toBe(201);
+    const { requestId } = (await created.json()) as { requestId: string };
+    const status = await fetch(`${base}/api/passid/request/${requestId}`);
+    expect(await status.json()).toMatchObject({ status: 'pending', permissions: ['full_score', 'identity_verified', 'sanctions_clear', 'fraud_risk'] });
+    const verified = await fetch(`${base}/api/passid/verify`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'express-1' },
+      body: JSON.stringify({ token: 'NG4M-XQRS-T88W' }),
+    });
+    const verifiedText = await dump(verified.clone());
+    expect(await verified.json()).toMatchObject({ verified: true, claims: { tier: 'B' } });
+    expect(createdText + verifiedText).not.toContain(KEY);
+    expect((await fetch(`${base}/api/passid/cohorts`)).status).toBe(404);
+    expect((await fetch(`${base}/api/passid/verify`)).status).toBe(405);
+  });
+
+  it('receives a signed sandbox webhook over the raw body and processes it once', async () => {
+    const arrived = new Promise<void>((resolve) => {
+      eventArrived = resolve;
+    });
+    const sent = await fetch(`${sandbox.url}/api/sandbox/webhooks/test`, { method: 'POST', headers: { 'X-Institution-Key': KEY } });
+    const { eventId } = (await sent.json()) as { eventId: string };
+    await arrived;
+    expect(events.some((e) => e.id === eventId && e.type === 'verification.completed')).toBe(true);
+  });
+
+  it('refuses a forged webhook with 400 and the reason', async () => {
+    const body = JSON.stringify({ id: 'evt_forged', type: 'verification.completed', createdAt: new Date().toISOString(), institutionId: 'inst_demo', data: {} });
+    const response = await fetch(`${base}/webhooks/passid`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-PASSID-Signature': `sha256=${'0'.repeat(64)}` },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'SIGNATURE_MISMATCH' });
+    expect(events.some((e) => e.id === 'evt_forged')).toBe(false);
+  });
+});
