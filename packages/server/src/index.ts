@@ -23,3 +23,15 @@ export type { PassidProxyHandler, PassidProxyOptions } from './proxy.js';
 export { toNodeHandler } from './node.js';
 export type { NodeHandler, NodeHandlerOptions } from './node.js';
 export { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER } from './http.js';
+export type {
+  CohortsResponse,
+  CreateRequestBody,
+  CreateRequestResponse,
+  OutcomeBody,
+  OutcomeResponse,
+  Permission,
+  RequestStatusResponse,
+  VerifyResponse,
+  WebhookEvent,
+  WebhookEventType,
+} from '@passid/core';

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { startSandbox, type RunningSandbox } from '@passid/sandbox';
+import { createBridgeClient } from '@passid/core';
 import { createPassidClient } from './client.js';
 import { createPassidProxy } from './proxy.js';
 import { PassidApiError } from './errors.js';
@@ -177,6 +178,23 @@ describe('createPassidProxy against the sandbox', () => {
       'POST /api/bridge/verify',
       'GET /api/bridge/request/req_doesnotexist123456789',
     ]);
+  });
+
+  it("serves the browser component's own client in proxy mode (endpoint, no key)", async () => {
+    const proxy = createPassidProxy({ apiKey: KEY, baseUrl: sandbox.url, permissions: ['identity_verified', 'sanctions_clear'] });
+    const sentKeys: Array<string | null> = [];
+    const browserFetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      const request = new Request(new URL(String(input), 'https://bank.test'), init);
+      sentKeys.push(request.headers.get('x-institution-key'));
+      return proxy(request);
+    }) as typeof fetch;
+    const browserClient = createBridgeClient({ endpoint: '/api/passid', fetch: browserFetch });
+    const created = await browserClient.createRequest({});
+    const status = await browserClient.getRequest(created.requestId);
+    expect(status.permissions).toEqual(['identity_verified', 'sanctions_clear']);
+    const verified = await browserClient.verifyToken({ token: 'GH2P-ABCD-56KL', idempotencyKey: 'component-1' });
+    expect(verified).toMatchObject({ verified: true, claims: { decision: 'review' } });
+    expect(sentKeys).toEqual([null, null, null]);
   });
 
   it('answers 401 when authorize refuses, with no upstream call', async () => {
