@@ -6,7 +6,8 @@ export * from './wire/format.js';
 export type * from './types.js';
 
 // Errors
-export { PassidError, isPassidError, isTransientError } from './errors.js';
+export { PassidError, isPassidError, isTransientError, parseRetryAfter, redact, toPassidError } from './errors.js';
+export type { PassidErrorInit } from './errors.js';
 
 // Bridge client
 export { createBridgeClient, DEFAULT_BASE_URL } from './client.js';
@@ -25,11 +26,11 @@ export { pollUntil, retryTransient, backoffDelay, sleep, defaultClock } from './
 export type { PollOptions, RetryOptions, BackoffOptions, PollStep } from './poll.js';
 
 // Transport
-export { createPassidTransport } from './transports/passid.js';
-export type { PassidTransportOptions } from './transports/passid.js';
+export { createPassidTransport, outcomeOf, toDeclineCode } from './transports/passid.js';
+export type { PassidTransportOptions, SessionChecker } from './transports/passid.js';
 
 // Controller
-export { createPassidController } from './controller.js';
+export { createPassidController, configurationError } from './controller.js';
 export type { PassidController } from './controller.js';
 
 // Texts and view
