@@ -41,6 +41,8 @@ export const STYLESHEET = `
 .passid-badge{display:flex;align-items:center;gap:12px;padding:10px 16px;border-radius:var(--_radius);background:var(--_surface)}
 .passid-score{font-size:2em;font-weight:750;line-height:1;font-variant-numeric:tabular-nums}
 .passid-tier{display:inline-block;min-width:2em;padding:4px 8px;border-radius:999px;background:var(--_primary);color:var(--_on-primary);font-weight:700}
+.passid-claims-box{width:100%}
+.passid-claims-title{margin:0 0 8px;font-weight:650;text-align:start}
 .passid-claims{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:6px 12px;width:100%;margin:0;text-align:start;font-size:.9375em}
 .passid-claim{display:contents}
 .passid-claims dt{color:var(--_muted)}

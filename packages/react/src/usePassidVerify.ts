@@ -1,19 +1,17 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { connect, createPassidController, initialState, resolveMessages } from '@passid/core';
 import type {
-  MessageOverrides,
   PassidController,
   PassidControllerOptions,
   VerifyState,
   VerifyView,
 } from '@passid/core';
 
-/** Options of {@link usePassidVerify}: the controller's options plus the texts and `autoStart`. */
+/**
+ * Options of {@link usePassidVerify}: the controller's options (`apiKey`, `endpoint`,
+ * callbacks, `locale`, `messages`…) plus `autoStart`.
+ */
 export interface UsePassidVerifyOptions extends PassidControllerOptions {
-  /** Language of the built-in texts (`'en'`, `'fr'`, or a tag such as `'fr-CA'`). @default 'en' */
-  locale?: string;
-  /** Partial overrides of the texts, merged over the locale's catalogue. */
-  messages?: MessageOverrides;
   /** Start a QR session as soon as the widget mounts. @default false */
   autoStart?: boolean;
 }
@@ -37,7 +35,7 @@ export interface UsePassidVerifyResult {
 }
 
 function controllerOptions(options: UsePassidVerifyOptions): PassidControllerOptions {
-  const { locale: _locale, messages: _messages, autoStart: _autoStart, ...rest } = options;
+  const { autoStart: _autoStart, ...rest } = options;
   return rest;
 }
 

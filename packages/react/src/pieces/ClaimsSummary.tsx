@@ -4,7 +4,7 @@ import type { ClaimRow } from '@passid/core';
 export interface ClaimsSummaryProps {
   /** The rows `connect()` computed (`view.claims`). */
   rows: readonly ClaimRow[];
-  /** Accessible name of the list, e.g. "Verified claims". */
+  /** Caption shown above the list, e.g. "Verified claims" (`messages.claimsTitle`). */
   label?: string;
   className?: string;
 }
@@ -16,13 +16,16 @@ export interface ClaimsSummaryProps {
 export function ClaimsSummary({ rows, label, className }: ClaimsSummaryProps) {
   if (rows.length === 0) return null;
   return (
-    <dl className={className ? `passid-claims ${className}` : 'passid-claims'} aria-label={label}>
-      {rows.map((row) => (
-        <div key={row.key} className="passid-claim" data-claim={row.key}>
-          <dt>{row.label}</dt>
-          <dd data-tone={row.tone}>{row.value}</dd>
-        </div>
-      ))}
-    </dl>
+    <div className={className ? `passid-claims-box ${className}` : 'passid-claims-box'}>
+      {label ? <p className="passid-claims-title">{label}</p> : null}
+      <dl className="passid-claims">
+        {rows.map((row) => (
+          <div key={row.key} className="passid-claim" data-claim={row.key}>
+            <dt>{row.label}</dt>
+            <dd data-tone={row.tone}>{row.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }

@@ -1,18 +1,15 @@
 /**
- * A small fake PASSID bridge for tests: a `fetch` that answers like the bridge API contract
- * (`/work/shared/spec/bridge-api.md`). Tests stub `fetch` with it at the boundary; the real
- * client, transport and controller of `@passid/core` run on top.
+ * A small fake PASSID bridge for the React tests: a stateful handler, answering like the
+ * bridge API contract, on top of the core's `fetch` stub (`packages/core/src/test/bridge.ts`).
+ * Tests stub `fetch` with it at the boundary; the real client, transport and controller of
+ * `@passid/core` run on top.
  */
-import { vi } from 'vitest';
 import type { Claims } from '@passid/core';
+import { CLAIMS_A, fakeFetch, iso } from '../../../core/src/test/bridge.js';
+import type { FakeCall, Reply } from '../../../core/src/test/bridge.js';
 
-export interface RecordedCall {
-  method: string;
-  url: string;
-  path: string;
-  headers: Record<string, string>;
-  body: unknown;
-}
+export { CLAIMS_A };
+export type { FakeCall, Reply };
 
 export interface FakeSession {
   requestId: string;
@@ -25,24 +22,7 @@ export interface FakeSession {
   declineReason?: string;
 }
 
-export const CLAIMS_A: Claims = {
-  fsi_score: 812,
-  fsi_low: 790,
-  fsi_high: 834,
-  tier: 'A',
-  confidence: 0.91,
-  p_stable: 0.88,
-  income_verified: true,
-  income_band: 'GBP 30k-45k',
-  identity_verified: true,
-  sanctions_clear: true,
-  payment_reliability: 0.96,
-  savings_consistency: 78,
-  fraud_risk: 'low',
-  corridor: 'KE→GB',
-  decision: 'approved',
-};
-
+/** Sandbox deny fixtures (normalised: no dashes). */
 const DENY_FIXTURES: Record<string, string> = {
   EXPDTOKN0001: 'TOKEN_EXPIRED',
   RVKDTOKN0001: 'TOKEN_REVOKED',
@@ -53,29 +33,19 @@ const DENY_FIXTURES: Record<string, string> = {
 
 const CODES = ['AB3X-7YQM', 'CD4Y-8ZRN', 'EF5Z-9ASP', 'GH6A-2BTQ', 'JK7B-3CUR'];
 
-export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json', 'X-PASSID-API-Version': '1', ...headers },
-  });
+const error = (status: number, code: string, headers: Record<string, string> = {}): Reply => ({
+  status,
+  body: { error: { code, message: `${code} (fake bridge)` } },
+  headers,
+});
 
-const errorBody = (code: string, message: string) => ({ error: { code, message } });
-
-export interface FakeBridgeOptions {
-  /** The server's clock. @default Date.now (fake timers move it) */
-  now?: () => number;
-}
-
-export function createFakeBridge(options: FakeBridgeOptions = {}) {
-  const now = options.now ?? (() => Date.now());
-  const iso = (ms: number) => new Date(ms).toISOString();
+export function createFakeBridge() {
   const sessions: FakeSession[] = [];
-  const calls: RecordedCall[] = [];
-  const pollFailures: Array<() => Response> = [];
-  let override: ((call: RecordedCall) => Response | Promise<Response> | undefined) | undefined;
+  const pollFailures: Reply[] = [];
+  let override: ((call: FakeCall) => Reply | undefined) | undefined;
 
   const statusBody = (s: FakeSession) => {
-    if (s.status === 'pending' && now() >= s.expiresAt) s.status = 'expired';
+    if (s.status === 'pending' && Date.now() >= s.expiresAt) s.status = 'expired';
     return {
       requestId: s.requestId,
       code: s.code,
@@ -83,101 +53,91 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
       permissions: ['full_score'],
       createdAt: iso(s.createdAt),
       expiresAt: iso(s.expiresAt),
-      serverTime: iso(now()),
-      ...(s.status === 'completed' ? { claims: s.claims, verifiedAt: iso(now()) } : {}),
+      serverTime: iso(Date.now()),
+      ...(s.status === 'completed' ? { claims: s.claims, verifiedAt: iso(Date.now()) } : {}),
       ...(s.status === 'declined' ? { declineReason: s.declineReason } : {}),
     };
   };
 
-  function route(call: RecordedCall): Response {
+  function route(call: FakeCall): Reply {
+    const custom = override?.(call);
+    if (custom) return custom;
+    const path = call.path.replace(/\?.*$/, '');
     const body = (call.body ?? {}) as Record<string, unknown>;
-    if (call.method === 'POST' && call.path === '/api/bridge/request') {
-      const ttl = typeof body.ttlSeconds === 'number' ? body.ttlSeconds : 600;
+    if (call.method === 'POST' && path.endsWith('/request')) {
       const n = sessions.length;
+      const id = `req_test${String(n).padStart(16, '0')}`;
+      const ttl = typeof body.ttlSeconds === 'number' ? body.ttlSeconds : 600;
       const s: FakeSession = {
-        requestId: `req_test${String(n).padStart(16, '0')}`,
+        requestId: id,
         code: CODES[n % CODES.length] as string,
-        deepLink: `passid://verify-request?r=req_test${String(n).padStart(16, '0')}&i=inst_demo`,
-        createdAt: now(),
-        expiresAt: now() + ttl * 1000,
+        deepLink: `passid://verify-request?r=${id}&i=inst_demo`,
+        createdAt: Date.now(),
+        expiresAt: Date.now() + ttl * 1000,
         status: 'pending',
       };
       sessions.push(s);
-      return json(201, {
-        requestId: s.requestId,
-        code: s.code,
-        deepLink: s.deepLink,
-        expiresAt: iso(s.expiresAt),
-        status: 'pending',
-        serverTime: iso(now()),
-      });
+      const { requestId, code, deepLink } = s;
+      const created = { requestId, code, deepLink, status: 'pending', serverTime: iso(Date.now()) };
+      return { status: 201, body: { ...created, expiresAt: iso(s.expiresAt) } };
     }
-    const m = /^\/api\/bridge\/request\/([^/]+)$/.exec(call.path);
+    const m = /\/request\/([^/]+)$/.exec(path);
     if (call.method === 'GET' && m) {
       const failure = pollFailures.shift();
-      if (failure) return failure();
+      if (failure) return failure;
       const s = sessions.find((x) => x.requestId === decodeURIComponent(m[1] as string));
-      return s ? json(200, statusBody(s)) : json(404, errorBody('NOT_FOUND', 'Unknown request.'));
+      return s ? { status: 200, body: statusBody(s) } : error(404, 'NOT_FOUND');
     }
-    if (call.method === 'POST' && call.path === '/api/bridge/verify') {
+    if (call.method === 'POST' && path.endsWith('/verify')) {
       const token = String(body.token ?? '');
       const key = token.toUpperCase().replace(/^PASSID-/, '').replace(/[^A-Z0-9]/g, '');
       if (key === 'KE8V3TXYZ72L') {
-        return json(200, { verified: true, token, claims: CLAIMS_A, proofType: 'share_token', verifiedAt: iso(now()) });
+        const verifiedAt = iso(Date.now());
+        return { status: 200, body: { verified: true, token, claims: CLAIMS_A, proofType: 'share_token', verifiedAt } };
       }
-      return json(200, { verified: false, token, denyReason: DENY_FIXTURES[key] ?? 'TOKEN_NOT_FOUND' });
+      return { status: 200, body: { verified: false, token, denyReason: DENY_FIXTURES[key] ?? 'TOKEN_NOT_FOUND' } };
     }
-    return json(404, errorBody('NOT_FOUND', 'No such route.'));
+    return error(404, 'NOT_FOUND');
   }
 
-  const fetchImpl = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const headers: Record<string, string> = {};
-    new Headers(init.headers).forEach((value, key) => {
-      headers[key.toLowerCase()] = value;
-    });
-    const call: RecordedCall = {
-      method: (init.method ?? 'GET').toUpperCase(),
-      url,
-      path: new URL(url, 'http://localhost').pathname,
-      headers,
-      body: typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
-    };
-    calls.push(call);
-    if (init.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
-    const custom = override?.(call);
-    return custom ?? route(call);
-  });
+  const stub = fakeFetch(route);
+  const latest = (): FakeSession => {
+    const s = sessions.at(-1);
+    if (!s) throw new Error('no session yet');
+    return s;
+  };
 
   return {
-    fetch: fetchImpl as unknown as typeof fetch,
-    calls,
+    fetch: stub.fetch,
+    calls: stub.calls,
     sessions,
-    /** Calls of one kind. */
-    callsTo(method: string, pathPrefix: string) {
-      return calls.filter((c) => c.method === method && c.path.startsWith(pathPrefix));
+    get maxInFlight() {
+      return stub.maxInFlight;
     },
-    latest(): FakeSession {
-      const s = sessions.at(-1);
-      if (!s) throw new Error('no session yet');
-      return s;
-    },
-    complete(claims: Claims = CLAIMS_A, s: FakeSession = this.latest()) {
+    /** Calls of one kind, e.g. `callsTo('POST', '/verify')`. */
+    callsTo: (method: string, pathEnd: string) =>
+      stub.calls.filter((c) => c.method === method && c.path.replace(/\?.*$/, '').endsWith(pathEnd)),
+    latest,
+    /** The customer approves in the app: the next poll reads `completed`. */
+    complete(claims: Claims = CLAIMS_A, s: FakeSession = latest()) {
       s.status = 'completed';
       s.claims = claims;
     },
-    decline(reason = 'CUSTOMER_DECLINED', s: FakeSession = this.latest()) {
+    /** The request is declined (by the customer, or a sanctions hit at fulfil). */
+    decline(reason = 'CUSTOMER_DECLINED', s: FakeSession = latest()) {
       s.status = 'declined';
       s.declineReason = reason;
     },
     /** The next `count` polls answer with `status` (503 by default). */
     failPolls(count: number, status = 503, headers: Record<string, string> = {}) {
-      for (let i = 0; i < count; i++) {
-        pollFailures.push(() => json(status, errorBody('INTERNAL', 'Temporarily unavailable.'), headers));
-      }
+      for (let i = 0; i < count; i++) pollFailures.push(error(status, 'INTERNAL', headers));
+    },
+    /** Polls answer normally again. */
+    healPolls() {
+      pollFailures.length = 0;
     },
     /** Answer some calls yourself (strange responses); return undefined to fall through. */
-    override(fn: typeof override) {
+    override(fn: ((call: FakeCall) => Reply | undefined) | undefined) {
       override = fn;
     },
   };
