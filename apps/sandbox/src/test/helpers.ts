@@ -63,7 +63,10 @@ export interface Received {
   status: number;
 }
 
-/** A real local webhook receiver. `respond(n, body)` picks the status of the n-th delivery (1-based) of an event. */
+/**
+ * A real local webhook receiver. `respond(n, body)` picks the status of the n-th delivery
+ * (1-based) of an event; `0` leaves the request hanging (to test the attempt timeout).
+ */
 export async function startReceiver(respond: (attemptOfEvent: number, raw: Buffer) => number = () => 200) {
   const received: Received[] = [];
   const perEvent = new Map<string, number>();
@@ -82,7 +85,7 @@ export async function startReceiver(respond: (attemptOfEvent: number, raw: Buffe
       perEvent.set(id, n);
       const status = respond(n, raw);
       received.push({ raw, headers: req.headers, at: Date.now(), status });
-      res.writeHead(status).end();
+      if (status !== 0) res.writeHead(status).end();
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
