@@ -140,6 +140,7 @@ describe('createPassidProxy', () => {
   });
 
   it('answers 401 when authorize refuses or throws, without calling PASSID', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     for (const authorize of [() => false, async () => false, () => { throw new Error('no session'); }]) {
       const { proxy, calls } = setup({ authorize });
       const response = await proxy(post('/api/passid/request', {}));
@@ -147,6 +148,10 @@ describe('createPassidProxy', () => {
       expect((await envelope(response)).code).toBe('UNAUTHORIZED');
       expect(calls).toHaveLength(0);
     }
+    // A throwing authorize is usually a bug (e.g. an undefined helper): say so in development.
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('authorize threw');
+    warn.mockRestore();
   });
 
   it('lets authorize read the request (cookies, even the body) and then forwards', async () => {

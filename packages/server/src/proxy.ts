@@ -85,6 +85,13 @@ export function errorResponse(status: number, code: string, message: string, hea
   });
 }
 
+/** A bug in the institution's code (e.g. `authorize` throwing) should not be a silent 401. */
+function warnInDevelopment(what: string, error: unknown): void {
+  if (typeof process !== 'undefined' && process.env.NODE_ENV === 'production') return;
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.warn(`[passid] ${what}: ${detail}`);
+}
+
 class ProxyRefusal extends Error {
   constructor(
     readonly status: number,
@@ -208,7 +215,8 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
     if (!authorize) return true;
     try {
       return (await authorize(request.clone())) === true;
-    } catch {
+    } catch (error) {
+      warnInDevelopment('authorize threw, so the proxy answered 401', error);
       return false;
     }
   }
@@ -227,6 +235,7 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
       return await forward(path, init);
     } catch (error) {
       if (error instanceof ProxyRefusal) return errorResponse(error.status, error.code, error.message);
+      warnInDevelopment('the proxy failed and answered 500', error);
       return errorResponse(500, 'INTERNAL', 'The PASSID proxy failed.');
     }
   }
