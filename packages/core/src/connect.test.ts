@@ -55,6 +55,8 @@ describe('connect', () => {
       countdown: '2:06',
       countdownText: 'Expires in 2:06',
       reconnecting: false,
+      showTokenForm: true,
+      showStartButton: false,
     });
     expect(view.qrLabel).toContain('AB3X-7YQM');
     expect(view.qrLabel).toMatch(/scan/i);

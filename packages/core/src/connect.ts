@@ -47,7 +47,7 @@ export interface VerifyView {
   canStart: boolean;
   /** Show the "Generate QR code" button (idle). */
   showStartButton: boolean;
-  /** Show the manual token form (idle). */
+  /** Show the manual token form (idle, and awaiting for a customer whose camera fails). */
   showTokenForm: boolean;
   /** Show the QR, the code and the countdown (awaiting). */
   showQr: boolean;
@@ -258,7 +258,7 @@ export function connect(state: VerifyState, options: ConnectOptions = {}): Verif
     spinnerText,
     canStart: status === 'idle' || declined || failed,
     showStartButton: status === 'idle',
-    showTokenForm: status === 'idle',
+    showTokenForm: status === 'idle' || awaiting,
     showQr: awaiting && state.session !== null,
     qrValue: awaiting ? (state.session?.qrValue ?? null) : null,
     code,

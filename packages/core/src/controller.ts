@@ -337,7 +337,8 @@ export function createPassidController(initialOptions: PassidControllerOptions):
       dispatch({ type: 'START' });
     },
     submitToken(input) {
-      if (!canBegin()) return;
+      // Also while awaiting: the token replaces the QR session (its polling stops).
+      if (disposed || (!canBegin() && store.getState().status !== 'awaiting')) return;
       const normalized = normalizeToken(input);
       if (!normalized.ok) {
         dispatch({ type: 'TOKEN_INVALID', error: normalized.error });

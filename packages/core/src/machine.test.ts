@@ -36,6 +36,8 @@ const TABLE: Record<VerifyStatus, Partial<Record<VerifyMachineEvent['type'], Ver
   idle: { START: 'requesting', SUBMIT_TOKEN: 'verifying', TOKEN_INVALID: 'idle', FAILED: 'error' },
   requesting: { SESSION_CREATED: 'awaiting', FAILED: 'error', RESET: 'idle' },
   awaiting: {
+    SUBMIT_TOKEN: 'verifying',
+    TOKEN_INVALID: 'awaiting',
     SESSION_PROGRESS: 'awaiting',
     SESSION_COMPLETED: 'success',
     SESSION_DECLINED: 'declined',

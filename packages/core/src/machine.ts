@@ -140,6 +140,14 @@ export function transition(state: VerifyState, event: VerifyMachineEvent): Verif
       return state;
     case 'awaiting':
       switch (event.type) {
+        // Manual entry stays open while the QR shows (a customer whose camera fails reads
+        // out their token): a well-formed token abandons the QR session and verifies.
+        case 'SUBMIT_TOKEN':
+          return attempt(state, 'token');
+        case 'TOKEN_INVALID':
+          return state.tokenInputError === event.error ? state : { ...state, tokenInputError: event.error };
+        case 'CLEAR_TOKEN_ERROR':
+          return state.tokenInputError === null ? state : { ...state, tokenInputError: null };
         case 'TICK':
           return event.now === state.now ? state : { ...state, now: event.now };
         case 'SESSION_PROGRESS': {
