@@ -205,6 +205,25 @@ describe('<PASSIDVerify> states', () => {
     expect(verify?.headers['x-institution-key']).toBe('sk_sandbox_demo');
   });
 
+  it('manual token while the QR shows: the QR session stops and the token is verified', async () => {
+    const bridge = setup();
+    const { ui, onSuccess } = widget(bridge);
+    const { container } = render(ui);
+    clickGenerate();
+    await advance();
+    expect(root(container).dataset.state).toBe('awaiting');
+    expect(screen.getByRole('img')).toBeTruthy();
+    submitToken('KE8V-3TXY-Z72L');
+    await advance();
+    expect(root(container).dataset.state).toBe('success');
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    const count = bridge.calls.length;
+    bridge.complete();
+    await advance(10_000);
+    expect(bridge.calls).toHaveLength(count);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
+
   it('a malformed token shows the field error and sends nothing', () => {
     const bridge = setup();
     render(widget(bridge).ui);
