@@ -17,7 +17,7 @@ export function createApp(ctx: SandboxContext, log: ((line: string) => void) | n
   const app = new Hono();
 
   app.use('*', async (c, next) => {
-    const start = performance.now();
+    const start = log ? performance.now() : 0;
     c.header('X-PASSID-API-Version', '1');
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Access-Control-Expose-Headers', EXPOSE);

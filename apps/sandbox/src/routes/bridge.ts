@@ -8,10 +8,8 @@ import {
   PERMISSIONS,
   TIERS,
   VerifyBodySchema,
-  type Claims,
   type Outcome,
   type Permission,
-  type RequestStatusResponse,
 } from '@passid/core';
 import { idempotencyKey, idempotent, requireInstitution, type SandboxContext } from '../context.js';
 import { ApiError, iso, readJson } from '../http.js';
@@ -54,29 +52,24 @@ export function bridgeRoutes(app: Hono, ctx: SandboxContext): void {
     });
   });
 
-  // The polled endpoint: one prepared lookup, no body, no schema work.
+  // The polled endpoint: one prepared lookup, no body, no schema work; the stored JSON
+  // (permissions, claims) is spliced in as is. Shape: RequestStatusResponse.
   app.get('/api/bridge/request/:requestId', (c) => {
     const inst = requireInstitution(ctx, c);
     const row = requests.getFor(c.req.param('requestId'), inst.id);
     if (!row) throw new ApiError('NOT_FOUND', 'No such request for this institution.');
     const t = now();
     const status = effectiveStatus(row, t);
-    const res: RequestStatusResponse = {
-      requestId: row.id,
-      code: row.code,
-      status,
-      permissions: JSON.parse(row.permissions) as Permission[],
-      createdAt: iso(row.created_at),
-      expiresAt: iso(row.expires_at),
-      serverTime: iso(t),
-    };
+    let json =
+      `{"requestId":${JSON.stringify(row.id)},"code":"${row.code}","status":"${status}","permissions":${row.permissions}` +
+      `,"createdAt":"${iso(row.created_at)}","expiresAt":"${iso(row.expires_at)}","serverTime":"${iso(t)}"`;
     if (status === 'completed') {
-      res.claims = JSON.parse(row.claims ?? '{}') as Claims;
-      res.verifiedAt = iso(row.verified_at ?? t);
-      if (row.token) res.token = row.token;
+      json += `,"claims":${row.claims ?? '{}'},"verifiedAt":"${iso(row.verified_at ?? t)}"`;
+      if (row.token) json += `,"token":"${row.token}"`;
     }
-    if (status === 'declined' && row.decline_reason) res.declineReason = row.decline_reason;
-    return c.json(res);
+    if (status === 'declined' && row.decline_reason) json += `,"declineReason":${JSON.stringify(row.decline_reason)}`;
+    c.header('Content-Type', 'application/json');
+    return c.body(`${json}}`);
   });
 
   app.post('/api/bridge/verify', async (c) => {
