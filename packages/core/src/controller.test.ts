@@ -565,6 +565,30 @@ describe('manual token', () => {
     expect(server.calls.at(-1)?.headers['idempotency-key']).toBe('idem-2');
   });
 
+  it('a token submitted while the QR shows abandons the QR session: polling stops, the token is verified', async () => {
+    const server = fakeFetch((call) =>
+      call.path.endsWith('/verify')
+        ? approved((call.body as { token: string }).token)
+        : call.method === 'POST'
+          ? { status: 201, body: createdBody(Date.now()) }
+          : { body: statusBody('pending', Date.now()), delayMs: 1000 },
+    );
+    const { controller, onSuccess } = setup(server.fetch, { createIdempotencyKey: () => 'k' });
+    controller.start();
+    await vi.advanceTimersByTimeAsync(500); // a poll is in flight
+    controller.submitToken('nonsense');
+    expect(controller.getState()).toMatchObject({ status: 'awaiting', tokenInputError: 'MALFORMED' });
+    controller.submitToken('KE8V-3TXY-Z72L');
+    await flush();
+    expect(controller.getState()).toMatchObject({ status: 'success', mode: 'token' });
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    const count = server.calls.length;
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(server.calls).toHaveLength(count);
+    expect(server.calls.filter((c) => c.method === 'GET')).toHaveLength(1);
+    expect(server.calls[1]?.signal?.aborted).toBe(true);
+  });
+
   it('a 4xx on verify is not retried', async () => {
     const server = fakeFetch(() => ({ status: 422, body: { error: { code: 'IDEMPOTENCY_KEY_REUSED', message: 'x' } } }));
     const { controller } = setup(server.fetch);
