@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createPassidProxy } from './proxy.js';
+import { toNodeHandler } from './node.js';
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(
+    servers.splice(0).map((s) => {
+      s.closeAllConnections();
+      return new Promise((resolve) => s.close(resolve));
+    }),
+  );
+});
+
+/** A proxy whose upstream is a stub that echoes what it received. */
+function echoProxy() {
+  const upstream = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : null;
+    return Response.json({ url: String(url), body }, { status: 200, headers: { 'X-PASSID-API-Version': '1' } });
+  });
+  const proxy = createPassidProxy({ apiKey: 'sk_sandbox_demo', baseUrl: 'https://bridge.test', fetch: upstream as unknown as typeof fetch });
+  return { proxy, upstream };
+}
+
+async function listen(server: Server): Promise<string> {
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const verify = (base: string, path = '/api/passid/verify', body = '{"token":"KE8V-3TXY-Z72L"}') =>
+  fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+
+describe('toNodeHandler', () => {
+  it("runs the proxy in Node's http server, body and headers included", async () => {
+    const { proxy } = echoProxy();
+    const base = await listen(createServer(toNodeHandler(proxy)));
+    const response = await verify(base);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-passid-api-version')).toBe('1');
+    expect(await response.json()).toEqual({ url: 'https://bridge.test/api/bridge/verify', body: { token: 'KE8V-3TXY-Z72L' } });
+    expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
+  });
+
+  it('lets Express requests outside the prefix go on to the next routes', async () => {
+    const { proxy, upstream } = echoProxy();
+    const app = express();
+    app.use(toNodeHandler(proxy));
+    app.get('/health', (_req, res) => {
+      res.json({ ok: true });
+    });
+    const base = await listen(createServer(app));
+    expect(await (await fetch(`${base}/health`)).json()).toEqual({ ok: true });
+    expect(upstream).not.toHaveBeenCalled();
+  });
+
+  it('works when mounted at a path (originalUrl) and after a global express.json()', async () => {
+    const { proxy } = echoProxy();
+    const app = express();
+    app.use(express.json());
+    app.use('/api/passid', toNodeHandler(proxy));
+    const base = await listen(createServer(app));
+    const response = await verify(base);
+    expect(await response.json()).toMatchObject({ body: { token: 'KE8V-3TXY-Z72L' } });
+  });
+
+  it('answers 413 for a body over the limit while reading the stream', async () => {
+    const { proxy, upstream } = echoProxy();
+    const base = await listen(createServer(toNodeHandler(proxy, { maxBodyBytes: 64 })));
+    const response = await verify(base, '/api/passid/verify', JSON.stringify({ token: 'x'.repeat(100) }));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(upstream).not.toHaveBeenCalled();
+  });
+});
