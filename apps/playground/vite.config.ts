@@ -1,15 +1,26 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /**
- * The playground is built against the BUILT packages (`@passid/*` resolve to their `dist/`
- * through the workspace links), as a user's app would be. `vite` (dev) proxies the API calls
- * to a running `pnpm playground` server on PLAYGROUND_API (default http://localhost:5173).
+ * The page imports `@passid/core` and `@passid/react` from source (no package build needed,
+ * and one copy of React). The packages as users get them are tested by e2e/packed.spec.ts.
+ * `vite` (dev, port 5174) proxies the API calls to a running `pnpm playground` server on
+ * PLAYGROUND_API (default http://localhost:5173).
  */
 const api = process.env.PLAYGROUND_API ?? 'http://localhost:5173';
 
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    alias: {
+      '@passid/core': src('../../packages/core/src/index.ts'),
+      '@passid/react': src('../../packages/react/src/index.ts'),
+    },
+    dedupe: ['react', 'react-dom'],
+  },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: {
     port: 5174,

@@ -1,7 +1,7 @@
 /** Ports and URLs of the servers the e2e suite starts (see playwright.config.ts). */
-export const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 18787);
-export const PLAYGROUND_PORT = Number(process.env.E2E_PLAYGROUND_PORT ?? 15173);
-export const STORYBOOK_PORT = Number(process.env.E2E_STORYBOOK_PORT ?? 16006);
+export const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 39787);
+export const PLAYGROUND_PORT = Number(process.env.E2E_PLAYGROUND_PORT ?? 39173);
+export const STORYBOOK_PORT = Number(process.env.E2E_STORYBOOK_PORT ?? 39006);
 
 export const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
 export const PLAYGROUND_URL = `http://127.0.0.1:${PLAYGROUND_PORT}`;
