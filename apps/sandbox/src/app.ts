@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { SandboxContext } from './context.js';
-import { ApiError, errorResponse } from './http.js';
+import { ApiError, errorResponse, MAX_BODY_BYTES } from './http.js';
 import { mask } from './ids.js';
 import { bridgeRoutes } from './routes/bridge.js';
 import { sandboxRoutes } from './routes/sandbox.js';
@@ -26,6 +26,9 @@ export function createApp(ctx: SandboxContext, log: ((line: string) => void) | n
       c.header('Access-Control-Allow-Headers', ALLOW_HEADERS);
       c.header('Access-Control-Max-Age', '600');
       c.res = c.body(null, 204);
+    } else if (Number(c.req.header('content-length') ?? 0) > MAX_BODY_BYTES) {
+      // Every route, even one that ignores its body; streamed bodies are counted in readRawBody.
+      c.res = errorResponse(c, new ApiError('PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes (16 KiB).`));
     } else {
       await next();
     }

@@ -124,6 +124,10 @@ describe('HTTP envelope', () => {
     expect(r.status).toBe(413);
     expect(r.json.error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(r.headers.get('x-passid-api-version')).toBe('1');
+    const ignoredBody = await client.call('POST', '/api/sandbox/webhooks/test', { key: DEMO, raw: 'x'.repeat(16 * 1024 + 1) });
+    expect(ignoredBody.status).toBe(413);
+    const atLimit = await client.call('POST', '/api/bridge/verify', { key: DEMO, raw: JSON.stringify({ token: 'KE8V-3TXY-Z72L' }).padEnd(16 * 1024, ' ') });
+    expect(atLimit.status).toBe(200);
   });
 
   test('413 for a chunked body without Content-Length once more than 16 KiB have streamed', async () => {
