@@ -153,7 +153,7 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
 
         {view.showTokenForm ? (
           <>
-            {view.showStartButton ? <p className="passid-or">{m.orEnterToken}</p> : null}
+            <p className="passid-or">{m.orEnterToken}</p>
             <TokenForm
               messages={m}
               errorText={view.tokenInputErrorText}

@@ -6,9 +6,9 @@
  * `prefers-color-scheme`, `light` / `dark` force one.
  */
 const light =
-  '--_bg:var(--passid-bg,#fff);--_fg:var(--passid-fg,#14201a);--_muted:var(--passid-muted,#4d5b54);--_border:var(--passid-border,#d5ddd8);--_surface:var(--passid-surface,#f3f6f4);--_accent:var(--passid-accent,color-mix(in srgb,var(--_primary) 60%,#000));--_danger:var(--passid-danger,#b3261e);color-scheme:light';
+  '--_bg:var(--passid-bg,#fff);--_fg:var(--passid-fg,#14201a);--_muted:var(--passid-muted,#4d5b54);--_border:var(--passid-border,#d5ddd8);--_surface:var(--passid-surface,#f3f6f4);--_accent:var(--passid-accent,color-mix(in srgb,var(--_primary) 60%,#000));--_danger:var(--passid-danger,#b3261e);--_warning:var(--passid-warning,#8a5300);color-scheme:light';
 const dark =
-  '--_bg:var(--passid-bg,#141a17);--_fg:var(--passid-fg,#e9efeb);--_muted:var(--passid-muted,#a7b4ad);--_border:var(--passid-border,#34403a);--_surface:var(--passid-surface,#1d2521);--_accent:var(--passid-accent,var(--_primary));--_danger:var(--passid-danger,#ffb4ab);color-scheme:dark';
+  '--_bg:var(--passid-bg,#141a17);--_fg:var(--passid-fg,#e9efeb);--_muted:var(--passid-muted,#a7b4ad);--_border:var(--passid-border,#34403a);--_surface:var(--passid-surface,#1d2521);--_accent:var(--passid-accent,var(--_primary));--_danger:var(--passid-danger,#ffb4ab);--_warning:var(--passid-warning,#f3c26b);color-scheme:dark';
 
 export const STYLESHEET = `
 .passid-root{--_primary:var(--passid-primary,#00c27a);--_on-primary:var(--passid-on-primary,#06130d);--_radius:var(--passid-radius,12px);${light};box-sizing:border-box;max-width:var(--passid-max-width,420px);min-width:0;padding:20px;border:1px solid var(--_border);border-radius:var(--_radius);background:var(--_bg);color:var(--_fg);font:var(--passid-font-size,16px)/1.5 var(--passid-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);text-align:center}
@@ -39,7 +39,7 @@ export const STYLESHEET = `
 .passid-countdown[data-urgent]{color:var(--_danger)}
 .passid-spinner{width:40px;height:40px;border:4px solid var(--_border);border-top-color:var(--_primary);border-radius:50%;animation:passid-spin .9s linear infinite}
 .passid-badge{display:flex;align-items:center;gap:12px;padding:10px 16px;border-radius:var(--_radius);background:var(--_surface)}
-.passid-score{font-size:2em;font-weight:750;line-height:1;font-variant-numeric:tabular-nums}
+.passid-score{font-size:1.75em;font-weight:750;line-height:1;font-variant-numeric:tabular-nums}
 .passid-tier{display:inline-block;min-width:2em;padding:4px 8px;border-radius:999px;background:var(--_primary);color:var(--_on-primary);font-weight:700}
 .passid-claims-box{width:100%}
 .passid-claims-title{margin:0 0 8px;font-weight:650;text-align:start}
@@ -49,6 +49,7 @@ export const STYLESHEET = `
 .passid-claims dd{margin:0;font-weight:600;text-align:end;overflow-wrap:anywhere}
 .passid-claims dd[data-tone=negative]{color:var(--_danger)}
 .passid-claims dd[data-tone=positive]{color:var(--_accent)}
+.passid-claims dd[data-tone=warning]{color:var(--_warning)}
 .passid-icon{display:grid;place-items:center;width:48px;height:48px;border-radius:50%;background:var(--_surface);font-size:1.5em;font-weight:700}
 .passid-icon[data-tone=positive]{background:var(--_primary);color:var(--_on-primary)}
 .passid-icon[data-tone=negative]{color:var(--_danger)}

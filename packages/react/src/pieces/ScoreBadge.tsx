@@ -17,10 +17,7 @@ export function ScoreBadge({ score, scoreText, tier, tierText, className }: Scor
   return (
     <div className={className ? `passid-badge ${className}` : 'passid-badge'} data-tier={tier ?? undefined}>
       {score !== null ? (
-        <span className="passid-score">
-          <span aria-hidden="true">{score}</span>
-          <span className="passid-sr">{scoreText ?? String(score)}</span>
-        </span>
+        <span className="passid-score">{scoreText ?? String(score)}</span>
       ) : null}
       {tierText ? <span className="passid-tier">{tierText}</span> : null}
     </div>

@@ -1,0 +1,44 @@
+// Screenshots of every state, light and dark, 360 px and desktop, into dev/shots/.
+// Usage: node packages/react/dev/shoot.mjs   (starts and stops the vite dev server itself)
+import { chromium } from '@playwright/test';
+import { createServer } from 'vite';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const out = `${here}shots/`;
+mkdirSync(out, { recursive: true });
+const server = await createServer({ configFile: `${here}vite.config.ts` });
+await server.listen();
+const base = 'http://127.0.0.1:5199/';
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const states = (process.env.STATES ?? 'idle,requesting,awaiting,verifying,success,declined,expired,error,reconnecting').split(',');
+const errors = [];
+try {
+  for (const scheme of ['light', 'dark']) {
+    for (const [label, width] of [['360', 360], ['desktop', 1024]]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, deviceScaleFactor: 2 });
+      page.on('pageerror', (e) => errors.push(`${scheme}/${label}: ${e.message}`));
+      for (const state of states) {
+        await page.goto(`${base}?state=${state}`);
+        await page.waitForSelector('.passid-root');
+        if (state === 'verifying') {
+          await page.fill('input', 'KE8V-3TXY-Z72L');
+          await page.click('button[type=submit]');
+        }
+        await page.waitForTimeout(300);
+        await page.locator('.passid-root').screenshot({ path: `${out}${state}-${scheme}-${label}.png`, animations: 'disabled' });
+      }
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+if (errors.length) console.error(errors.join('\n'));
+console.log(`screenshots in ${out}`);
