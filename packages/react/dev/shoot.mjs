@@ -20,7 +20,7 @@ const states = (process.env.STATES ?? 'idle,requesting,awaiting,verifying,succes
 const errors = [];
 try {
   for (const scheme of ['light', 'dark']) {
-    for (const [label, width] of [['360', 360], ['desktop', 1024]]) {
+    for (const [label, width] of (process.env.WIDTHS ?? '360,1024').split(',').map((w) => [w === '1024' ? 'desktop' : w, Number(w)])) {
       const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, deviceScaleFactor: 2 });
       page.on('pageerror', (e) => errors.push(`${scheme}/${label}: ${e.message}`));
       for (const state of states) {

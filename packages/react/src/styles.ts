@@ -57,5 +57,5 @@ export const STYLESHEET = `
 @keyframes passid-spin{to{transform:rotate(1turn)}}
 @keyframes passid-pulse{50%{opacity:.3;transform:scale(.7)}}
 @media (prefers-reduced-motion:reduce){.passid-pulse,.passid-spinner{animation:none}}
-@media (max-width:360px){.passid-root{padding:14px}}
+@media (max-width:360px){.passid-root{padding:14px}.passid-input{letter-spacing:0;padding-inline:8px}}
 `.trim();
