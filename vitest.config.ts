@@ -4,13 +4,20 @@ import { fileURLToPath } from 'node:url';
 
 const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-/** Tests import the workspace packages from source, so they run without a build. */
-const alias = {
-  '@passid/core': src('./packages/core/src/index.ts'),
-  '@passid/react': src('./packages/react/src/index.ts'),
-  '@passid/server': src('./packages/server/src/index.ts'),
-  '@passid/sandbox': src('./apps/sandbox/src/index.ts'),
-};
+/**
+ * Tests import the workspace packages from source, so they run without a build. Exact-match
+ * regexes, subpath exports first: a plain `'@passid/core'` key would also rewrite
+ * `@passid/core/wire` to `…/index.ts/wire`.
+ */
+const alias = [
+  { find: /^@passid\/core\/wire$/, replacement: src('./packages/core/src/wire/index.ts') },
+  { find: /^@passid\/core\/locales\/fr$/, replacement: src('./packages/core/src/locales/fr.ts') },
+  { find: /^@passid\/core$/, replacement: src('./packages/core/src/index.ts') },
+  { find: /^@passid\/react\/locales\/fr$/, replacement: src('./packages/react/src/locales/fr.ts') },
+  { find: /^@passid\/react$/, replacement: src('./packages/react/src/index.ts') },
+  { find: /^@passid\/server$/, replacement: src('./packages/server/src/index.ts') },
+  { find: /^@passid\/sandbox$/, replacement: src('./apps/sandbox/src/index.ts') },
+];
 
 export default defineConfig({
   test: {

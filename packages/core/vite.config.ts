@@ -2,8 +2,13 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   build: {
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
-    rollupOptions: { external: [/^zustand/, /^valibot/] },
+    lib: {
+      // The browser entry, the server-side wire contract, and the optional French texts.
+      entry: { index: 'src/index.ts', 'wire/index': 'src/wire/index.ts'},
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
+    rollupOptions: { external: [/^zustand/, /^valibot/], output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
     minify: false,
     sourcemap: true,
     target: 'es2020',

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import type { SandboxPersona } from '@passid/core';
+import type { SandboxPersona } from '@passid/core/wire';
 import type { Db } from './db.js';
 import { jwtSecret } from './db.js';
 import { INSTITUTIONS, type SandboxInstitution } from './fixtures.js';

@@ -3,8 +3,8 @@
  * profile), the reusable fixture tokens and the deny fixtures. Everything here is public
  * test data; nothing is a secret.
  */
-import type { Claims, DenyReason, Permission, SandboxPersona, Tier } from '@passid/core';
-import { PERMISSIONS } from '@passid/core';
+import type { Claims, DenyReason, Permission, SandboxPersona, Tier } from '@passid/core/wire';
+import { PERMISSIONS } from '@passid/core/wire';
 
 /** A seeded sandbox institution. */
 export interface SandboxInstitution {

@@ -1,7 +1,7 @@
 /** HTTP helpers: the error envelope, the 16 KiB body reader and request validation. */
 import type { Context } from 'hono';
 import * as v from 'valibot';
-import type { ApiErrorCode } from '@passid/core';
+import type { ApiErrorCode } from '@passid/core/wire';
 
 /** Largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 16 * 1024;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CODE_ALPHABET } from '@passid/core';
+import { CODE_ALPHABET } from '@passid/core/wire';
 import { mask, normalizeCode, normalizeToken, randomCode, randomId, randomShareToken } from './ids.js';
 import { parseRateLimit } from './rate-limit.js';
 

@@ -1,6 +1,6 @@
 /** Identifier generation and token normalisation (see docs/bridge-api.md, "Identifiers"). */
 import { randomBytes, randomInt } from 'node:crypto';
-import { CODE_ALPHABET, SHARE_TOKEN_PREFIX } from '@passid/core';
+import { CODE_ALPHABET, SHARE_TOKEN_PREFIX } from '@passid/core/wire';
 
 /** `prefix` + 22 crypto-random url-safe characters (128 bits). */
 export function randomId(prefix: string): string {

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, test } from 'vitest';
-import { CreateRequestResponseSchema, RequestStatusResponseSchema, PERMISSIONS } from '@passid/core';
+import { CreateRequestResponseSchema, RequestStatusResponseSchema, PERMISSIONS } from '@passid/core/wire';
 import * as v from 'valibot';
 import { DEMO, OTHER, start, type Client } from './test/helpers.js';
 

@@ -1,6 +1,6 @@
 /** Minimal HS256 JWTs for the sandbox wallet personas (node:crypto, constant-time compare). */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { SANDBOX_PERSONAS, type SandboxPersona } from '@passid/core';
+import { SANDBOX_PERSONAS, type SandboxPersona } from '@passid/core/wire';
 
 const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 

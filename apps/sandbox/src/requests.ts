@@ -1,5 +1,5 @@
 /** QR verification requests: creation, reading (with derived expiry) and their statements. */
-import type { Claims, Permission, RequestStatus } from '@passid/core';
+import type { Claims, Permission, RequestStatus } from '@passid/core/wire';
 import type { Db } from './db.js';
 import { randomCode, randomId } from './ids.js';
 

@@ -1,6 +1,6 @@
 /** Share tokens and verifications: the verify decision, one-time use, and the FSI record. */
-import type { Claims, DenyReason, Permission, SandboxPersona } from '@passid/core';
-import { PERMISSIONS } from '@passid/core';
+import type { Claims, DenyReason, Permission, SandboxPersona } from '@passid/core/wire';
+import { PERMISSIONS } from '@passid/core/wire';
 import type { Db } from './db.js';
 import { claimsFor, DENY_FIXTURES, FIXTURE_TOKENS, PERSONAS } from './fixtures.js';
 import { randomShareToken } from './ids.js';

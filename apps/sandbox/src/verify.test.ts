@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import * as v from 'valibot';
-import { CohortsResponseSchema, OutcomeResponseSchema, VerifyResponseSchema } from '@passid/core';
+import { CohortsResponseSchema, OutcomeResponseSchema, VerifyResponseSchema } from '@passid/core/wire';
 import { DEMO, OTHER, start, startReceiver, waitFor, type Client } from './test/helpers.js';
 
 let client: Client;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import * as v from 'valibot';
-import { PublicRequestResponseSchema } from '@passid/core';
+import { PublicRequestResponseSchema } from '@passid/core/wire';
 import { bearer, DEMO, login, OTHER, start, type Client } from './test/helpers.js';
 
 let client: Client;

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterEach, describe, expect, test } from 'vitest';
 import * as v from 'valibot';
-import { WebhookEventSchema } from '@passid/core';
+import { WebhookEventSchema } from '@passid/core/wire';
 import { bearer, DEMO, login, OTHER, start, startReceiver, waitFor, type Client, type Received } from './test/helpers.js';
 import { signWebhookPayload } from './webhooks.js';
 

@@ -6,7 +6,7 @@
  * After a crash, an attempt that was in flight is recorded as interrupted and retried.
  */
 import { createHmac } from 'node:crypto';
-import type { WebhookEventType } from '@passid/core';
+import type { WebhookEventType } from '@passid/core/wire';
 import type { Db } from './db.js';
 import { randomId } from './ids.js';
 

@@ -13,8 +13,8 @@ import {
   RequestStatusResponseSchema,
   VerifyResponseSchema,
 } from './wire/schemas.js';
+import type { CreateRequestBody } from './wire/server.js';
 import type {
-  CreateRequestBody,
   CreateRequestResponse,
   RequestStatusResponse,
   VerifyResponse,

@@ -1,6 +1,22 @@
-// Wire contract
+// Wire contract: the schemas the browser validates. The rest (request bodies, outcomes,
+// cohorts, wallet, sandbox, webhooks) is in `@passid/core/wire`; its types are here too.
 export * from './wire/schemas.js';
 export * from './wire/format.js';
+export type {
+  ApiErrorCode,
+  CohortsResponse,
+  CreateRequestBody,
+  DeclineBody,
+  Outcome,
+  OutcomeBody,
+  OutcomeResponse,
+  PublicRequestResponse,
+  SandboxPersona,
+  VerifyBody,
+  WalletStatusResponse,
+  WebhookEvent,
+  WebhookEventType,
+} from './wire/server.js';
 
 // Public contracts
 export type * from './types.js';

@@ -22,7 +22,7 @@ import {
   type OutcomeResponse,
   type RequestStatusResponse,
   type VerifyResponse,
-} from '@passid/core';
+} from '@passid/core/wire';
 import { isTransientError } from '@passid/core';
 import { PassidApiError, PassidConfigError } from './errors.js';
 import { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER, joinUrl, parseJson, parseRetryAfter, scrub } from './http.js';

@@ -34,4 +34,4 @@ export type {
   VerifyResponse,
   WebhookEvent,
   WebhookEventType,
-} from '@passid/core';
+} from '@passid/core/wire';

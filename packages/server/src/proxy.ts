@@ -9,7 +9,7 @@ import {
   PERMISSIONS,
   VerifyBodySchema,
   type Permission,
-} from '@passid/core';
+} from '@passid/core/wire';
 import { PassidConfigError } from './errors.js';
 import { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER, joinUrl, parseJson, scrub } from './http.js';
 

@@ -5,7 +5,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as v from 'valibot';
-import { WebhookEventSchema, type WebhookEvent } from '@passid/core';
+import { WebhookEventSchema, type WebhookEvent } from '@passid/core/wire';
 import { PassidConfigError, WebhookVerificationError } from './errors.js';
 
 /** Name of the signature header (lower case, as Node gives it in `req.headers`). */

@@ -10,7 +10,7 @@ import {
   VerifyBodySchema,
   type Outcome,
   type Permission,
-} from '@passid/core';
+} from '@passid/core/wire';
 import { idempotencyKey, idempotent, requireInstitution, type SandboxContext } from '../context.js';
 import { ApiError, iso, readJson } from '../http.js';
 import { fingerprint } from '../idempotency.js';

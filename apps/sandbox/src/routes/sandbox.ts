@@ -1,7 +1,7 @@
 /** Sandbox-only endpoints: personas, webhook endpoint, deliveries, test event, health. */
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
-import { PERMISSIONS, WebhookEndpointBodySchema } from '@passid/core';
+import { PERMISSIONS, WebhookEndpointBodySchema } from '@passid/core/wire';
 import { requireInstitution, type SandboxContext } from '../context.js';
 import { claimsFor, DENY_FIXTURES, FIXTURE_TOKENS, INSTITUTIONS, PERSONAS } from '../fixtures.js';
 import { ApiError, iso, readJson } from '../http.js';

@@ -9,7 +9,7 @@ import {
   WalletShareBodySchema,
   type Permission,
   type PublicRequestResponse,
-} from '@passid/core';
+} from '@passid/core/wire';
 import { requireWallet, type SandboxContext } from '../context.js';
 import { claimsFor, PERSONAS } from '../fixtures.js';
 import { ApiError, iso, readJson } from '../http.js';

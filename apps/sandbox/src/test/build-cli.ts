@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const core = (path: string) => fileURLToPath(new URL(`../../../../packages/core/src/${path}`, import.meta.url));
 
 /** Returns the path of the bundled CLI. */
 export async function buildCli(): Promise<string> {
@@ -15,7 +16,12 @@ export async function buildCli(): Promise<string> {
     configFile: false,
     logLevel: 'silent',
     root,
-    resolve: { alias: { '@passid/core': fileURLToPath(new URL('../../../../packages/core/src/index.ts', import.meta.url)) } },
+    resolve: {
+      alias: [
+        { find: /^@passid\/core\/wire$/, replacement: core('wire/index.ts') },
+        { find: /^@passid\/core$/, replacement: core('index.ts') },
+      ],
+    },
     build: {
       ssr: 'src/main.ts',
       outDir,

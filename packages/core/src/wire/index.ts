@@ -1,0 +1,8 @@
+/**
+ * `@passid/core/wire`: the whole bridge API wire contract (every body and response schema,
+ * the identifier formats). For servers (the sandbox, `@passid/server`); the browser entry
+ * `@passid/core` carries only the schemas it validates.
+ */
+export * from './schemas.js';
+export * from './server.js';
+export * from './format.js';
