@@ -13,33 +13,33 @@ type Story = StoryObj<typeof meta>;
 
 const completedA = { watch: { resolve: { status: 'completed' as const, claims: CLAIMS.A } } };
 
-export const ThemeDefault: Story = { args: { autoStart: true, theme: { mode: 'light' } } };
+export const ThemeDefault: Story = { tags: ['state:awaiting'], args: { autoStart: true, theme: { mode: 'light' } } };
 
-export const ThemeCustomPrimary: Story = { args: { autoStart: true, theme: { primary: '#1d4ed8', mode: 'light' } } };
+export const ThemeCustomPrimary: Story = { tags: ['state:awaiting'], args: { autoStart: true, theme: { primary: '#1d4ed8', mode: 'light' } } };
 
-export const ThemeCustomPrimarySuccess: Story = {
+export const ThemeCustomPrimarySuccess: Story = { tags: ['state:success'],
   args: { autoStart: true, theme: { primary: '#1d4ed8', mode: 'light' }, script: completedA },
 };
 
-export const ThemeDark: Story = {
+export const ThemeDark: Story = { tags: ['state:awaiting'],
   args: { autoStart: true, theme: { mode: 'dark' } },
   parameters: { surface: 'dark' },
 };
 
-export const ThemeDarkSuccess: Story = {
+export const ThemeDarkSuccess: Story = { tags: ['state:success'],
   args: { autoStart: true, theme: { mode: 'dark' }, script: completedA },
   parameters: { surface: 'dark' },
 };
 
-export const LocaleEnglish: Story = { args: { locale: 'en' } };
+export const LocaleEnglish: Story = { tags: ['state:idle'], args: { locale: 'en' } };
 
-export const LocaleFrenchIdle: Story = { args: { locale: 'fr' } };
+export const LocaleFrenchIdle: Story = { tags: ['state:idle'], args: { locale: 'fr' } };
 
-export const LocaleFrenchAwaiting: Story = { args: { locale: 'fr', autoStart: true } };
+export const LocaleFrenchAwaiting: Story = { tags: ['state:awaiting'], args: { locale: 'fr', autoStart: true } };
 
-export const LocaleFrenchSuccess: Story = { args: { locale: 'fr', autoStart: true, script: completedA } };
+export const LocaleFrenchSuccess: Story = { tags: ['state:success'], args: { locale: 'fr', autoStart: true, script: completedA } };
 
-export const LocaleFrenchDeclined: Story = {
+export const LocaleFrenchDeclined: Story = { tags: ['state:declined'],
   args: {
     locale: 'fr',
     script: { verify: { resolve: { verified: false, token: 'PASSID-AB3X-7YQM-K9PQ-3MNX', denyReason: 'TOKEN_EXPIRED' } } },

@@ -32,6 +32,12 @@ export function serveDir(dir, port) {
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
 }
 
+/** The port a server from {@link serveDir} listens on (useful with port 0). */
+export function portOf(/** @type {import('node:http').Server} */ server) {
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dir, port] = process.argv.slice(2);
   if (!dir || !port) {

@@ -1,0 +1,75 @@
+/**
+ * Every Storybook story (from storybook-static/index.json, served statically) renders the
+ * state it claims (its `state:*` tag), with no console error or page error, and passes an
+ * axe-core check with no serious or critical violation. Build first: `pnpm storybook:build`.
+ */
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { shot } from './support/helpers';
+import { STORYBOOK_URL } from './support/ports';
+
+interface IndexEntry {
+  type: string;
+  id: string;
+  title: string;
+  name: string;
+  tags?: string[];
+}
+
+const index = JSON.parse(readFileSync('storybook-static/index.json', 'utf8')) as { entries: Record<string, IndexEntry> };
+const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+
+test('the Storybook build has a story for every state, theme and locale', () => {
+  const states = new Set(stories.flatMap((s) => (s.tags ?? []).filter((t) => t.startsWith('state:'))));
+  expect([...states].sort()).toEqual(
+    ['awaiting', 'declined', 'error', 'idle', 'requesting', 'success', 'verifying'].map((s) => `state:${s}`),
+  );
+  expect(stories.length).toBeGreaterThanOrEqual(25);
+});
+
+// One page for all stories: Storybook switches stories in place (no reload of its bundle).
+test.describe.configure({ mode: 'serial' });
+let context: BrowserContext;
+let page: Page;
+let errors: string[] = [];
+test.beforeAll(async ({ browser }) => {
+  context = await browser.newContext({ reducedMotion: 'reduce' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/favicon/.test(m.location().url)) errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(`${STORYBOOK_URL}/iframe.html?id=${stories.at(-1)!.id}&viewMode=story`);
+  await expect(page.locator('#storybook-root .passid-root')).toBeVisible();
+});
+test.afterAll(async () => {
+  await context.close();
+});
+
+for (const story of stories) {
+  const state = story.tags?.find((t) => t.startsWith('state:'))?.slice('state:'.length);
+  test(`story ${story.title} / ${story.name}: renders "${state}", no errors, no serious axe violation`, async () => {
+    expect(state, 'every story carries a state:* tag').toBeTruthy();
+    errors = [];
+    // Mark the current render, switch story, and wait for a fresh one.
+    await page.locator('#storybook-root .passid-root').evaluateAll((els) => els.forEach((el) => el.setAttribute('data-e2e-old', '')));
+    await page.evaluate((id) => {
+      const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(e: string, a: unknown): void } }).__STORYBOOK_ADDONS_CHANNEL__;
+      channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
+    }, story.id);
+    const root = page.locator('#storybook-root .passid-root:not([data-e2e-old])');
+    await expect(root).toBeVisible();
+    await expect(root).toHaveAttribute('data-state', state!);
+    if (state === 'awaiting') await expect(root.locator('canvas')).toBeVisible();
+
+    const axe = await new AxeBuilder({ page }).include('#storybook-root').analyze();
+    const bad = axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(bad).toEqual([]);
+
+    await shot(page.locator('#storybook-root'), `story-${story.id}`);
+    expect(errors).toEqual([]);
+  });
+}
