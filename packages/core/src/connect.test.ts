@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PassidError } from './errors.js';
 import { claimRows, connect, formatCountdown } from './connect.js';
 import { initialState } from './machine.js';
-import { en, fr } from './messages.js';
+import { en } from './messages.js';
+import { fr } from './locales/fr.js';
 import { CLAIMS_A } from './test/bridge.js';
 import type { VerifyState } from './types.js';
 
@@ -111,7 +112,7 @@ describe('connect', () => {
   });
 
   it('uses the given catalogue', () => {
-    const view = connect(base({ status: 'declined', mode: 'qr', decline: 'REQUEST_EXPIRED' }), { messages: fr });
+    const view = connect(base({ status: 'declined', mode: 'qr', decline: 'REQUEST_EXPIRED' }), { messages: fr.messages });
     expect(view.retryLabel).toBe('Générer un nouveau code');
     expect(view.declineText).toBe('Demande expirée');
   });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connect } from './connect.js';
 import { createPassidController } from './controller.js';
+import { fr } from './locales/fr.js';
 import type { Clock, PassidControllerOptions, VerifyEvent } from './types.js';
 import { CLAIMS_A, createdBody, fakeFetch, iso, statusBody } from './test/bridge.js';
 import type { FakeCall, Reply } from './test/bridge.js';
@@ -620,7 +621,7 @@ describe('manual token', () => {
 
   it('uses the locale for the onDecline text', async () => {
     const server = fakeFetch(() => ({ body: { verified: false, token: 'X', denyReason: 'TOKEN_REVOKED' } }));
-    const { controller, onDecline } = setup(server.fetch, { locale: 'fr-FR' });
+    const { controller, onDecline } = setup(server.fetch, { locale: fr });
     controller.submitToken('RVKD-TOKN-0001');
     await flush();
     expect(onDecline.mock.calls[0]?.[0]).toMatch(/révoqué/);

@@ -10,7 +10,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { declineText } from './connect.js';
-import { isDevelopment, isBrowser, warn } from './env.js';
+import { isBrowser, warn } from './env.js';
 import { PassidError, toPassidError } from './errors.js';
 import { initialState, transition } from './machine.js';
 import type { VerifyMachineEvent } from './machine.js';
@@ -26,6 +26,8 @@ import type {
   VerifyEvent,
   VerifyState,
 } from './types.js';
+
+declare const process: { env: Record<string, string | undefined> };
 
 /** What `createPassidController` returns. */
 export interface PassidController {
@@ -113,7 +115,7 @@ export function createPassidController(initialOptions: PassidControllerOptions):
   const store = createStore<VerifyState>()(() => initialState(clock().now()));
 
   function devChecks(): void {
-    if (!isDevelopment()) return;
+    if (typeof process === 'undefined' || process.env.NODE_ENV === 'production') return;
     const once = (key: string, message: string) => {
       if (warned.has(key)) return;
       warned.add(key);

@@ -1,21 +1,15 @@
-/** Environment checks, evaluated at call time (never at import). */
-
-declare const process: { env?: Record<string, string | undefined> } | undefined;
-
 /**
- * True when `process.env.NODE_ENV !== 'production'` and `process` exists. Written out
- * literally so bundlers can replace `process.env.NODE_ENV`.
+ * Environment checks, evaluated at call time (never at import).
+ *
+ * Development-only code is guarded inline, at the call site, with
+ * `typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'` written out
+ * literally: a bundler that defines `process.env.NODE_ENV` as `"production"` then drops the
+ * whole branch, message strings included. Files with such a guard declare `process`
+ * locally (see below), so the core needs no Node types.
  */
-export function isDevelopment(): boolean {
-  return typeof process !== 'undefined' && !!process.env && process.env.NODE_ENV !== 'production';
-}
 
 /** True in a browser (a `window` and a `document`). */
-export function isBrowser(): boolean {
-  return typeof window !== 'undefined' && typeof document !== 'undefined';
-}
+export const isBrowser = (): boolean => typeof window !== 'undefined' && typeof document !== 'undefined';
 
-/** A development-only warning, prefixed `[passid]`. */
-export function warn(message: string): void {
-  if (isDevelopment() && typeof console !== 'undefined') console.warn(`[passid] ${message}`);
-}
+/** A development-only warning, prefixed `[passid]`. Call it behind the guard above. */
+export const warn = (message: string): void => console.warn(`[passid] ${message}`);

@@ -50,7 +50,8 @@ export { createPassidController, configurationError } from './controller.js';
 export type { PassidController } from './controller.js';
 
 // Texts and view
-export { en, fr, MESSAGES, CLAIM_ROW_KEYS, resolveMessages, formatMessage } from './messages.js';
+// (French: `@passid/core/locales/fr`.)
+export { en, CLAIM_ROW_KEYS, resolveMessages, formatMessage } from './messages.js';
 export type { Messages, MessageOverrides, Locale, ClaimRowKey } from './messages.js';
 export {
   connect,

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { en, formatMessage, fr, resolveMessages } from './messages.js';
+import { describe, expect, it, vi } from 'vitest';
+import { en, formatMessage, resolveMessages } from './messages.js';
+import type { Locale } from './messages.js';
+import { fr as frLocale } from './locales/fr.js';
+
+const fr = frLocale.messages;
 import { DENY_REASONS } from './wire/schemas.js';
 
 function shape(value: unknown): unknown {
@@ -39,14 +43,31 @@ describe('messages', () => {
   });
 
   it('resolveMessages picks the language and merges overrides', () => {
-    expect(resolveMessages('fr-CA').tryAgain).toBe('Réessayer');
-    expect(resolveMessages('de').tryAgain).toBe('Try again');
+    expect(frLocale.code).toBe('fr');
+    expect(resolveMessages(frLocale).tryAgain).toBe('Réessayer');
+    expect(resolveMessages('en').tryAgain).toBe('Try again');
     expect(resolveMessages().tryAgain).toBe('Try again');
+    expect(resolveMessages(frLocale, { tryAgain: 'Encore' }).tryAgain).toBe('Encore');
+    expect(resolveMessages(frLocale, { tryAgain: 'Encore' }).startOver).toBe('Recommencer');
     const custom = resolveMessages('en', { tryAgain: 'Retry', decline: { TOKEN_EXPIRED: 'Old token' } });
     expect(custom.tryAgain).toBe('Retry');
     expect(custom.decline.TOKEN_EXPIRED).toBe('Old token');
     expect(custom.decline.TOKEN_REVOKED).toBe(en.decline.TOKEN_REVOKED);
     expect(en.tryAgain).toBe('Try again');
+  });
+
+  it('falls back to English for a locale that is not built in, with a development warning', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(resolveMessages('fr' as unknown as Locale).tryAgain).toBe('Try again');
+      expect(warn).toHaveBeenCalledExactlyOnceWith(expect.stringMatching(/^\[passid\] locale "fr" is not built in.*locales\/fr/));
+      warn.mockClear();
+      resolveMessages('en');
+      resolveMessages(frLocale);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('formatMessage fills placeholders and leaves unknown ones', () => {

@@ -3,7 +3,7 @@
  * shapes are what `@passid/react`, `@passid/server` and the Storybook build on.
  */
 import type { Claims, DenyReason, Permission, VerifyResponse } from './wire/schemas.js';
-import type { MessageOverrides } from './messages.js';
+import type { Locale, MessageOverrides } from './messages.js';
 
 // ---------------------------------------------------------------- state
 
@@ -211,8 +211,11 @@ export interface PassidControllerOptions {
   clock?: Clock;
   /** Makes Idempotency-Keys. @default crypto.randomUUID, looked up at call time */
   createIdempotencyKey?: () => string;
-  /** Locale of the text passed to `onDecline` (`en`, `fr`). @default 'en' */
-  locale?: string;
+  /**
+   * Language of the text passed to `onDecline`: `'en'`, or a `Locale` imported from its own
+   * entry (`import { fr } from '@passid/core/locales/fr'`). @default 'en'
+   */
+  locale?: 'en' | Locale;
   /** Overrides of the texts passed to `onDecline`. @default none */
   messages?: MessageOverrides;
 }

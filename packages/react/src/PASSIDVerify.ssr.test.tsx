@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { renderToString } from 'react-dom/server';
 import { PASSIDVerify } from './PASSIDVerify.js';
+import { fr } from './locales/fr.js';
 
 describe('<PASSIDVerify> on the server', () => {
   it('renders the idle markup in Node without touching a browser API', () => {
@@ -24,7 +25,7 @@ describe('<PASSIDVerify> on the server', () => {
     const html = renderToString(
       <>
         <PASSIDVerify apiKey="sk_sandbox_demo" onSuccess={() => {}} />
-        <PASSIDVerify apiKey="sk_sandbox_demo" onSuccess={() => {}} locale="fr" />
+        <PASSIDVerify apiKey="sk_sandbox_demo" onSuccess={() => {}} locale={fr} />
       </>,
     );
     expect(html.match(/data-href="passid-verify"/g)).toHaveLength(1);

@@ -8,6 +8,7 @@ import type { PASSIDVerifyProps } from './PASSIDVerify.js';
 import { CLAIMS_A } from './test/fakeBridge.js';
 import type { FakeBridge } from './test/fakeBridge.js';
 import { advance, setup } from './test/render.js';
+import { fr } from './locales/fr.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -344,19 +345,19 @@ describe('<PASSIDVerify> states', () => {
     expect(container.textContent).not.toContain('0123456789abcdef');
   });
 
-  it('takes message overrides and locale="fr"', async () => {
+  it('takes message overrides and locale={fr}', async () => {
     const bridge = setup();
     const { unmount } = render(widget(bridge, { messages: { generateQr: 'Scan to verify' } }).ui);
     expect(screen.getByRole('button', { name: 'Scan to verify' })).toBeTruthy();
     unmount();
-    const fr = widget(bridge, { locale: 'fr' });
-    render(fr.ui);
+    const french = widget(bridge, { locale: fr });
+    render(french.ui);
     expect(screen.getByRole('button', { name: 'Générer un code QR' })).toBeTruthy();
     expect(screen.getByLabelText('Jeton PASSID')).toBeTruthy();
     submitToken('EXPD-TOKN-0001', 'Jeton PASSID', 'Vérifier le jeton');
     await advance();
     expect(screen.getByRole('button', { name: 'Réessayer' })).toBeTruthy();
-    expect(fr.onDecline.mock.calls[0]?.[0]).toMatch(/expiré/);
+    expect(french.onDecline.mock.calls[0]?.[0]).toMatch(/expiré/);
   });
 
   it('renders a claim with HTML in it as text', async () => {

@@ -4,7 +4,7 @@ import { formatMessage } from '@passid/core';
 import type { Claims } from '@passid/core';
 import { usePassidVerify } from './usePassidVerify.js';
 import type { UsePassidVerifyOptions } from './usePassidVerify.js';
-import { PassidStyles } from './Styles.js';
+import { PassidStyles } from './PassidStyles.js';
 import { TokenForm } from './TokenForm.js';
 import { QrCanvas } from './pieces/QrCanvas.js';
 import { Countdown } from './pieces/Countdown.js';

@@ -21,7 +21,7 @@ export { TokenForm } from './TokenForm.js';
 export type { TokenFormProps } from './TokenForm.js';
 
 // Styles and theme
-export { PassidStyles } from './Styles.js';
+export { PassidStyles } from './PassidStyles.js';
 export { STYLESHEET } from './styles.js';
 export type { PassidTheme } from './theme.js';
 

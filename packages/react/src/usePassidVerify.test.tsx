@@ -4,6 +4,7 @@ import { usePassidVerify } from './usePassidVerify.js';
 import type { UsePassidVerifyOptions } from './usePassidVerify.js';
 import { CLAIMS_A } from './test/fakeBridge.js';
 import { advance, setup } from './test/render.js';
+import { fr } from './locales/fr.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -48,7 +49,7 @@ describe('usePassidVerify', () => {
       initialProps: { apiKey: 'sk_sandbox_demo', fetch: bridge.fetch, locale: 'en' },
     });
     expect(result.current.view.messages.generateQr).toBe('Generate QR code');
-    rerender({ apiKey: 'sk_sandbox_demo', fetch: bridge.fetch, locale: 'fr' });
+    rerender({ apiKey: 'sk_sandbox_demo', fetch: bridge.fetch, locale: fr });
     expect(result.current.view.messages.generateQr).toBe('Générer un code QR');
   });
 });
