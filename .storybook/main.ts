@@ -15,14 +15,18 @@ const config: StorybookConfig = {
   // react-docgen costs most of the build time and the stories document their args themselves.
   typescript: { reactDocgen: false },
   async viteFinal(viteConfig) {
-    const alias = {
-      '@passid/core': src('../packages/core/src/index.ts'),
-      '@passid/react': src('../packages/react/src/index.ts'),
-    };
+    const alias = [
+      { find: /^@passid\/core$/, replacement: src('../packages/core/src/index.ts') },
+      { find: /^@passid\/core\/wire$/, replacement: src('../packages/core/src/wire/index.ts') },
+      { find: /^@passid\/core\/locales\/(\w+)$/, replacement: src('../packages/core/src/locales/$1.ts') },
+      { find: /^@passid\/react$/, replacement: src('../packages/react/src/index.ts') },
+    ];
     viteConfig.resolve ??= {};
-    viteConfig.resolve.alias = Array.isArray(viteConfig.resolve.alias)
-      ? [...viteConfig.resolve.alias, ...Object.entries(alias).map(([find, replacement]) => ({ find, replacement }))]
-      : { ...(viteConfig.resolve.alias ?? {}), ...alias };
+    const existing = viteConfig.resolve.alias ?? [];
+    viteConfig.resolve.alias = [
+      ...(Array.isArray(existing) ? existing : Object.entries(existing).map(([find, replacement]) => ({ find, replacement }))),
+      ...alias,
+    ];
     return viteConfig;
   },
 };

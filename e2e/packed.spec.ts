@@ -11,7 +11,6 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
-// @ts-expect-error plain ESM helper without types
 import { portOf, serveDir } from './support/static-server.mjs';
 import { SANDBOX_URL } from './support/ports';
 import { watchErrors } from './support/helpers';

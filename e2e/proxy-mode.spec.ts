@@ -1,6 +1,6 @@
 /** Proxy mode: the playground's backend holds the key; the browser never sends one. */
 import { expect, test } from '@playwright/test';
-import { expectState, generateQr, shot, walletFulfil, watchErrors, widget } from './support/helpers';
+import { expectState, generateQr, shot, walletFulfil, watchErrors, widget, expectScore } from './support/helpers';
 
 test('proxy mode completes a QR flow and no browser request carries X-Institution-Key', async ({ page, request }) => {
   const errors = watchErrors(page);
@@ -13,7 +13,7 @@ test('proxy mode completes a QR flow and no browser request carries X-Institutio
   expect(deepLink).toContain(`r=${requestId}`);
   await walletFulfil(request, requestId, 'amina');
   await expectState(page, 'success', 5_500);
-  await expect(widget(page).getByText('812', { exact: true })).toBeVisible();
+  await expectScore(page, 812, 'A');
   await shot(page, 'playground-proxy-success');
 
   const proxied = seen.filter((r) => r.url.includes('/api/passid/'));

@@ -1,6 +1,6 @@
 /** The QR flow in two tabs: the playground generates, the wallet simulator shares or declines. */
 import { expect, test } from '@playwright/test';
-import { expectState, generateQr, requestStatus, shot, watchErrors, widget } from './support/helpers';
+import { expectState, generateQr, requestStatus, shot, watchErrors, widget, expectScore } from './support/helpers';
 
 test('QR: the canvas decodes to the deep link, the wallet shares, the page shows tier A · 812 within one poll', async ({ page, context, request }) => {
   const errors = watchErrors(page);
@@ -42,8 +42,7 @@ test('QR: the canvas decodes to the deep link, the wallet shares, the page shows
   await expectState(page, 'success', 5_500);
   expect(Date.now() - sharedAt).toBeLessThan(5_500);
   await expect(widget(page).getByRole('heading', { name: 'Credential verified' })).toBeVisible();
-  await expect(widget(page).getByText('812', { exact: true })).toBeVisible();
-  await expect(widget(page).getByText(/Tier A/)).toBeVisible();
+  await expectScore(page, 812, 'A');
   await expect(page.getByTestId('result-json')).toContainText('"fsi_score": 812');
   // The sandbox's webhook reached the playground's receiver and its signature checked out.
   await expect(page.getByTestId('webhook-entry').filter({ hasText: 'verification.completed' }).filter({ hasText: 'signature verified' }).first()).toBeVisible({ timeout: 8_000 });

@@ -3,7 +3,7 @@
  * Playwright's control (no minute-long waits).
  */
 import { expect, test } from '@playwright/test';
-import { expectState, requestStatus, shot, walletFulfil, watchErrors, widget } from './support/helpers';
+import { expectState, requestStatus, shot, walletFulfil, watchErrors, widget, expectScore } from './support/helpers';
 import { ownSandbox, type OwnSandbox } from './support/own-sandbox';
 
 let sandbox: OwnSandbox;
@@ -68,6 +68,6 @@ test('the sandbox stops while awaiting: no crash, the error state after the retr
   await walletFulfil(request, requestId, 'kwame', sandbox.url);
   await page.clock.fastForward(3_000);
   await expectState(page, 'success');
-  await expect(widget(page).getByText('671', { exact: true })).toBeVisible();
+  await expectScore(page, 671, 'C');
   expect(errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to fetch/.test(e))).toEqual([]);
 });

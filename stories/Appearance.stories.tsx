@@ -1,6 +1,7 @@
 /** Themes (default, custom primary, dark) and locales (en, fr) of `<PASSIDVerify>`. */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Widget, submitToken, type StoryProps } from './support/story';
+import { fr } from '@passid/core/locales/fr';
 import { CLAIMS } from './support/fakeTransport';
 
 const meta = {
@@ -33,15 +34,15 @@ export const ThemeDarkSuccess: Story = { tags: ['state:success'],
 
 export const LocaleEnglish: Story = { tags: ['state:idle'], args: { locale: 'en' } };
 
-export const LocaleFrenchIdle: Story = { tags: ['state:idle'], args: { locale: 'fr' } };
+export const LocaleFrenchIdle: Story = { tags: ['state:idle'], args: { locale: fr } };
 
-export const LocaleFrenchAwaiting: Story = { tags: ['state:awaiting'], args: { locale: 'fr', autoStart: true } };
+export const LocaleFrenchAwaiting: Story = { tags: ['state:awaiting'], args: { locale: fr, autoStart: true } };
 
-export const LocaleFrenchSuccess: Story = { tags: ['state:success'], args: { locale: 'fr', autoStart: true, script: completedA } };
+export const LocaleFrenchSuccess: Story = { tags: ['state:success'], args: { locale: fr, autoStart: true, script: completedA } };
 
 export const LocaleFrenchDeclined: Story = { tags: ['state:declined'],
   args: {
-    locale: 'fr',
+    locale: fr,
     script: { verify: { resolve: { verified: false, token: 'PASSID-AB3X-7YQM-K9PQ-3MNX', denyReason: 'TOKEN_EXPIRED' } } },
   },
   play: submitToken('PASSID-AB3X-7YQM-K9PQ-3MNX'),

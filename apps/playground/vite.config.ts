@@ -15,10 +15,12 @@ const api = process.env.PLAYGROUND_API ?? 'http://localhost:5173';
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: {
-      '@passid/core': src('../../packages/core/src/index.ts'),
-      '@passid/react': src('../../packages/react/src/index.ts'),
-    },
+    alias: [
+      { find: /^@passid\/core$/, replacement: src('../../packages/core/src/index.ts') },
+      { find: /^@passid\/core\/wire$/, replacement: src('../../packages/core/src/wire/index.ts') },
+      { find: /^@passid\/core\/locales\/(\w+)$/, replacement: src('../../packages/core/src/locales/$1.ts') },
+      { find: /^@passid\/react$/, replacement: src('../../packages/react/src/index.ts') },
+    ],
     dedupe: ['react', 'react-dom'],
   },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },

@@ -87,3 +87,10 @@ export async function requestStatus(request: APIRequestContext, requestId: strin
   expect(res.status()).toBe(200);
   return (await res.json()) as { status: string; code: string; declineReason?: string };
 }
+
+/** The success badge shows `score` and carries `tier`. */
+export async function expectScore(page: Page, score: number, tier: string): Promise<void> {
+  const badge = widget(page).locator('.passid-badge');
+  await expect(badge).toContainText(String(score));
+  await expect(badge).toHaveAttribute('data-tier', tier);
+}

@@ -27,7 +27,7 @@ export function EventLog({ entries, onClear }: { entries: LogEntry[]; onClear: (
       {entries.length === 0 ? (
         <p className="muted">State changes (onEvent) and the webhooks the sandbox sends to this playground appear here.</p>
       ) : (
-        <ol className="log-list" aria-live="off">
+        <ol className="log-list" aria-live="off" tabIndex={0} aria-labelledby="log-heading">
           {[...entries].reverse().map((e) => (
             <li key={e.key} className={`log-item is-${e.source}`} data-testid={e.source === 'webhook' ? 'webhook-entry' : 'event-entry'}>
               <time className="log-time">{new Date(e.at).toLocaleTimeString([], { hour12: false })}</time>

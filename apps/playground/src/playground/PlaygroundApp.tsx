@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { PASSIDVerify } from '@passid/react';
 import type { VerifyEvent } from '@passid/core';
+import { fr } from '@passid/core/locales/fr';
 import type { PlaygroundConfig } from '../config';
 import { Controls } from './Controls';
 import { EventLog, type LogEntry } from './EventLog';
@@ -112,7 +113,7 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
                 institutionName={settings.institutionName || undefined}
                 permissions={settings.permissions}
                 ttlSeconds={settings.ttlSeconds}
-                locale={settings.locale}
+                locale={settings.locale === 'fr' ? fr : 'en'}
                 theme={{ primary: settings.primary, mode: settings.dark ? 'dark' : 'light' }}
                 onSuccess={(claims) => setOutcome({ kind: 'success', claims })}
                 onDecline={(reason, detail) => setOutcome({ kind: 'declined', reason, code: detail?.code ?? '' })}

@@ -55,7 +55,7 @@ export function ResultPanel({ outcome }: { outcome: Outcome }) {
           </dl>
           <details className="json" open>
             <summary>JSON</summary>
-            <pre data-testid="result-json">{JSON.stringify(outcome.claims, null, 2)}</pre>
+            <pre data-testid="result-json" tabIndex={0} aria-label="Claims as JSON">{JSON.stringify(outcome.claims, null, 2)}</pre>
           </details>
         </>
       )}
