@@ -7,6 +7,8 @@
  */
 import * as v from 'valibot';
 import { PassidError, parseRetryAfter, toPassidError } from './errors.js';
+import type { PassidErrorInit } from './errors.js';
+import type { PassidErrorKind } from './types.js';
 import {
   CreateRequestResponseSchema,
   ErrorEnvelopeSchema,
@@ -55,110 +57,85 @@ const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
 /** Reads a body as JSON, or `undefined` if it is not JSON. */
 async function readJson(response: Response): Promise<unknown> {
-  let text: string;
   try {
-    text = await response.text();
-  } catch {
-    return undefined;
-  }
-  try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(await response.text()) as unknown;
   } catch {
     return undefined;
   }
 }
 
 export function createBridgeClient(options: BridgeClientOptions = {}): BridgeClient {
-  const proxy = options.endpoint !== undefined && options.endpoint !== '';
-  const prefix = proxy
-    ? trimSlash(options.endpoint as string)
-    : `${trimSlash(options.baseUrl ?? DEFAULT_BASE_URL)}/api/bridge`;
+  const { endpoint, apiKey } = options;
+  const prefix = endpoint ? trimSlash(endpoint) : `${trimSlash(options.baseUrl ?? DEFAULT_BASE_URL)}/api/bridge`;
 
   async function call<T>(
     method: 'GET' | 'POST',
     path: string,
     schema: v.GenericSchema<unknown, T>,
-    init: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal },
+    signal: AbortSignal | undefined,
+    body?: unknown,
+    headers?: Record<string, string>,
   ): Promise<T> {
     const fetchImpl = options.fetch ?? globalThis.fetch;
     const label = `${method} ${path}`;
+    const fail = (kind: PassidErrorKind, text: string, init?: PassidErrorInit) =>
+      new PassidError(kind, `${label}${text}`, init);
+    const checkAbort = () => {
+      if (signal?.aborted) throw fail('aborted', ': aborted.');
+    };
     if (typeof fetchImpl !== 'function') {
       throw new PassidError('configuration', 'No fetch available: pass the `fetch` option.');
     }
-    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers, ...init.headers };
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (!proxy && options.apiKey) headers['X-Institution-Key'] = options.apiKey;
+    const sent: Record<string, string> = { Accept: 'application/json', ...options.headers, ...headers };
+    if (body !== undefined) sent['Content-Type'] = 'application/json';
+    if (!endpoint && apiKey) sent['X-Institution-Key'] = apiKey;
 
     let response: Response;
     try {
       response = await fetchImpl(`${prefix}${path}`, {
         method,
-        headers,
-        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-        ...(init.signal ? { signal: init.signal } : {}),
+        headers: sent,
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+        ...(signal && { signal }),
       });
     } catch (error) {
-      const wrapped = toPassidError(error, init.signal);
-      throw wrapped.kind === 'aborted'
-        ? wrapped
-        : new PassidError('network', `${label}: no answer from the server.`, { cause: error });
+      const wrapped = toPassidError(error, signal);
+      throw wrapped.kind === 'aborted' ? wrapped : fail('network', ': no answer from the server.', { cause: error });
     }
-    if (init.signal?.aborted) throw new PassidError('aborted', `${label}: aborted.`);
-    if (!response || typeof response.status !== 'number') {
-      throw new PassidError('invalid_response', `${label}: fetch returned no response.`);
-    }
+    checkAbort();
+    const status = response?.status;
+    if (typeof status !== 'number') throw fail('invalid_response', ': fetch returned no response.');
 
-    const body = await readJson(response);
-    if (init.signal?.aborted) throw new PassidError('aborted', `${label}: aborted.`);
+    const json = await readJson(response);
+    checkAbort();
     if (!response.ok) {
-      const envelope = v.safeParse(ErrorEnvelopeSchema, body);
-      const code = envelope.success ? envelope.output.error.code : undefined;
-      const detail = envelope.success ? `: ${envelope.output.error.message}` : '';
-      const headerValue = typeof response.headers?.get === 'function' ? response.headers.get('Retry-After') : null;
-      const retryAfterMs = parseRetryAfter(headerValue, Date.now());
-      throw new PassidError(
-        'http',
-        `${label} failed with HTTP ${response.status}${code ? ` ${code}` : ''}${detail}`,
-        {
-          status: response.status,
-          ...(code !== undefined ? { code } : {}),
-          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-        },
-      );
-    }
-    if (body === undefined) {
-      throw new PassidError('invalid_response', `${label}: the response is not JSON (HTTP ${response.status}).`, {
-        status: response.status,
+      const envelope = v.safeParse(ErrorEnvelopeSchema, json);
+      const error = envelope.success ? envelope.output.error : undefined;
+      const code = error?.code;
+      const retryAfterMs = parseRetryAfter(response.headers?.get?.('Retry-After'), Date.now());
+      throw fail('http', ` failed with HTTP ${status}${code ? ` ${code}` : ''}${error ? `: ${error.message}` : ''}`, {
+        status,
+        ...(code !== undefined && { code }),
+        ...(retryAfterMs !== undefined && { retryAfterMs }),
       });
     }
-    const parsed = v.safeParse(schema, body);
+    if (json === undefined) throw fail('invalid_response', `: the response is not JSON (HTTP ${status}).`, { status });
+    const parsed = v.safeParse(schema, json);
     if (!parsed.success) {
       const issue = parsed.issues[0];
-      const where = issue ? v.getDotPath(issue) : null;
-      throw new PassidError(
-        'invalid_response',
-        `${label}: the response does not match the contract${where ? ` (at "${where}")` : ''}.`,
-        { status: response.status },
-      );
+      const where = issue && v.getDotPath(issue);
+      throw fail('invalid_response', `: the response does not match the contract${where ? ` (at "${where}")` : ''}.`, {
+        status,
+      });
     }
     return parsed.output;
   }
 
   return {
-    createRequest(body, callOptions = {}) {
-      return call('POST', '/request', CreateRequestResponseSchema, { body, signal: callOptions.signal });
-    },
-    getRequest(requestId, callOptions = {}) {
-      return call('GET', `/request/${encodeURIComponent(requestId)}`, RequestStatusResponseSchema, {
-        signal: callOptions.signal,
-      });
-    },
-    verifyToken({ token, idempotencyKey }, callOptions = {}) {
-      return call('POST', '/verify', VerifyResponseSchema, {
-        body: { token },
-        headers: { 'Idempotency-Key': idempotencyKey },
-        signal: callOptions.signal,
-      });
-    },
+    createRequest: (body, { signal } = {}) => call('POST', '/request', CreateRequestResponseSchema, signal, body),
+    getRequest: (requestId, { signal } = {}) =>
+      call('GET', `/request/${encodeURIComponent(requestId)}`, RequestStatusResponseSchema, signal),
+    verifyToken: ({ token, idempotencyKey }, { signal } = {}) =>
+      call('POST', '/verify', VerifyResponseSchema, signal, { token }, { 'Idempotency-Key': idempotencyKey }),
   };
 }

@@ -101,14 +101,12 @@ export interface VerifyView {
 /** `m:ss` for a number of seconds. */
 export function formatCountdown(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return `${Math.floor(s / 60)}:${s % 60 < 10 ? '0' : ''}${s % 60}`;
 }
 
 /** Seconds left before `state.session` expires, corrected for clock skew; null if no session. */
-export function secondsLeft(state: VerifyState, now: number = state.now): number | null {
-  if (!state.session) return null;
-  const msLeft = state.session.expiresAt - (now + state.clockOffsetMs);
-  return Math.max(0, Math.ceil(msLeft / 1000));
+export function secondsLeft(state: VerifyState, now = state.now): number | null {
+  return state.session && Math.max(0, Math.ceil((state.session.expiresAt - now - state.clockOffsetMs) / 1000));
 }
 
 /** The friendly text for an error. */
@@ -127,66 +125,36 @@ export function declineText(code: DeclineCode, messages: Messages = en): string 
   return messages.decline[code] ?? messages.decline.UNKNOWN_DECLINE;
 }
 
-const percent = (value: number, m: Messages) =>
-  formatMessage(m.values.percent, { value: Math.round(value * 100) });
-
-function claimRow(key: ClaimRowKey, claims: Claims, m: Messages): ClaimRow | null {
-  const label = m.claimLabels[key];
-  const row = (value: string, tone: ClaimTone): ClaimRow => ({ key, label, value, tone });
+/** The text and tone of one claim; `value` is the claim as it came (never undefined). */
+function claimValue(key: ClaimRowKey, value: string | number | boolean, claims: Claims, v: Messages['values']): [string, ClaimTone] {
+  const n = value as number;
   switch (key) {
-    case 'fsi_score': {
-      const { fsi_score: score, fsi_low: low, fsi_high: high } = claims;
-      if (score === undefined) return null;
-      const text =
-        low !== undefined && high !== undefined
-          ? formatMessage(m.values.scoreRange, { score, low, high })
-          : String(score);
-      return row(text, 'neutral');
-    }
+    case 'fsi_score':
+      return [
+        claims.fsi_low !== undefined && claims.fsi_high !== undefined
+          ? formatMessage(v.scoreRange, { score: n, low: claims.fsi_low, high: claims.fsi_high })
+          : String(n),
+        'neutral',
+      ];
     case 'tier':
-      return claims.tier === undefined
-        ? null
-        : row(claims.tier, claims.tier <= 'B' ? 'positive' : claims.tier === 'C' ? 'warning' : 'negative');
+      return [String(value), value <= 'B' ? 'positive' : value === 'C' ? 'warning' : 'negative'];
     case 'confidence':
-      return claims.confidence === undefined ? null : row(percent(claims.confidence, m), 'neutral');
     case 'p_stable':
-      return claims.p_stable === undefined ? null : row(percent(claims.p_stable, m), 'neutral');
-    case 'income_verified':
-    case 'identity_verified': {
-      const value = claims[key];
-      if (value === undefined) return null;
-      return value ? row(m.values.verified, 'positive') : row(m.values.notVerified, 'warning');
-    }
-    case 'income_band':
-    case 'corridor': {
-      const value = claims[key];
-      return value === undefined ? null : row(value, 'neutral');
-    }
-    case 'sanctions_clear':
-      if (claims.sanctions_clear === undefined) return null;
-      return claims.sanctions_clear
-        ? row(m.values.sanctionsClear, 'positive')
-        : row(m.values.sanctionsMatch, 'negative');
     case 'payment_reliability':
-      return claims.payment_reliability === undefined
-        ? null
-        : row(percent(claims.payment_reliability, m), 'neutral');
+      return [formatMessage(v.percent, { value: Math.round(n * 100) }), 'neutral'];
     case 'savings_consistency':
-      return claims.savings_consistency === undefined
-        ? null
-        : row(formatMessage(m.values.outOf100, { value: Math.round(claims.savings_consistency) }), 'neutral');
+      return [formatMessage(v.outOf100, { value: Math.round(n) }), 'neutral'];
+    case 'income_verified':
+    case 'identity_verified':
+      return value ? [v.verified, 'positive'] : [v.notVerified, 'warning'];
+    case 'sanctions_clear':
+      return value ? [v.sanctionsClear, 'positive'] : [v.sanctionsMatch, 'negative'];
     case 'fraud_risk':
-      if (claims.fraud_risk === undefined) return null;
-      return claims.fraud_risk === 'low'
-        ? row(m.values.fraudLow, 'positive')
-        : claims.fraud_risk === 'medium'
-          ? row(m.values.fraudMedium, 'warning')
-          : row(m.values.fraudHigh, 'negative');
+      return value === 'low' ? [v.fraudLow, 'positive'] : value === 'medium' ? [v.fraudMedium, 'warning'] : [v.fraudHigh, 'negative'];
     case 'decision':
-      if (claims.decision === undefined) return null;
-      return claims.decision === 'approved'
-        ? row(m.values.decisionApproved, 'positive')
-        : row(m.values.decisionReview, 'warning');
+      return value === 'approved' ? [v.decisionApproved, 'positive'] : [v.decisionReview, 'warning'];
+    default: // income_band, corridor: free text, rendered as text
+      return [String(value), 'neutral'];
   }
 }
 
@@ -194,8 +162,10 @@ function claimRow(key: ClaimRowKey, claims: Claims, m: Messages): ClaimRow | nul
 export function claimRows(claims: Claims, messages: Messages = en): ClaimRow[] {
   const rows: ClaimRow[] = [];
   for (const key of CLAIM_ROW_KEYS) {
-    const row = claimRow(key, claims, messages);
-    if (row) rows.push(row);
+    const value = claims[key];
+    if (value === undefined) continue;
+    const [text, tone] = claimValue(key, value, claims, messages.values);
+    rows.push({ key, label: messages.claimLabels[key], value: text, tone });
   }
   return rows;
 }
@@ -203,90 +173,82 @@ export function claimRows(claims: Claims, messages: Messages = en): ClaimRow[] {
 /** Maps a state to the view the UI renders. Pure: same input, same output. */
 export function connect(state: VerifyState, options: ConnectOptions = {}): VerifyView {
   const m = options.messages ?? en;
-  const { status } = state;
+  const { status, session } = state;
+  const idle = status === 'idle';
+  const requesting = status === 'requesting';
   const awaiting = status === 'awaiting';
+  const verifying = status === 'verifying';
   const success = status === 'success';
   const declined = status === 'declined';
   const failed = status === 'error';
-  const secs = awaiting ? secondsLeft(state, options.now ?? state.now) : null;
-  const code = awaiting ? (state.session?.code ?? null) : null;
+  const ended = declined || failed;
+  const secs = awaiting ? secondsLeft(state, options.now) : null;
+  const code = awaiting ? (session?.code ?? null) : null;
   const declineCode = declined ? (state.decline ?? 'UNKNOWN_DECLINE') : null;
-  const declineMsg = declineCode ? declineText(declineCode, m) : null;
-  const errorMsg = failed && state.error ? errorText(state.error, m) : failed ? m.errors.network : null;
+  const declineMsg = declineCode && declineText(declineCode, m);
+  const errorMsg = failed ? (state.error ? errorText(state.error, m) : m.errors.network) : null;
   const reconnecting = awaiting && state.pollFailures > 0;
-  const claims = success && state.claims ? state.claims : null;
-  const spinnerText =
-    status === 'requesting' ? m.requesting : status === 'verifying' ? m.verifying : null;
-
-  let liveText: string;
-  switch (status) {
-    case 'idle':
-      liveText = m.liveIdle;
-      break;
-    case 'requesting':
-      liveText = m.liveRequesting;
-      break;
-    case 'awaiting':
-      liveText = reconnecting ? m.reconnecting : formatMessage(m.liveAwaiting, { code: code ?? '' });
-      break;
-    case 'verifying':
-      liveText = m.liveVerifying;
-      break;
-    case 'success':
-      liveText = m.liveSuccess;
-      break;
-    case 'declined':
-      liveText = formatMessage(m.liveDeclined, { reason: declineMsg ?? '' });
-      break;
-    case 'error':
-      liveText = formatMessage(m.liveError, { error: errorMsg ?? '' });
-      break;
-  }
+  const claims = success ? state.claims : null;
+  const expired = declineCode === 'REQUEST_EXPIRED';
+  const spinnerText = requesting ? m.requesting : verifying ? m.verifying : null;
+  const countdown = secs === null ? null : formatCountdown(secs);
 
   return {
     status,
     mode: state.mode,
-    isIdle: status === 'idle',
-    isRequesting: status === 'requesting',
+    isIdle: idle,
+    isRequesting: requesting,
     isAwaiting: awaiting,
-    isVerifying: status === 'verifying',
+    isVerifying: verifying,
     isSuccess: success,
     isDeclined: declined,
     isError: failed,
-    isBusy: status === 'requesting' || awaiting || status === 'verifying',
+    isBusy: requesting || awaiting || verifying,
     showSpinner: spinnerText !== null,
     spinnerText,
-    canStart: status === 'idle' || declined || failed,
-    showStartButton: status === 'idle',
-    showTokenForm: status === 'idle' || awaiting,
-    showQr: awaiting && state.session !== null,
-    qrValue: awaiting ? (state.session?.qrValue ?? null) : null,
+    canStart: idle || ended,
+    showStartButton: idle,
+    showTokenForm: idle || awaiting,
+    showQr: awaiting && session !== null,
+    qrValue: awaiting ? (session?.qrValue ?? null) : null,
     code,
     secondsLeft: secs,
-    countdown: secs === null ? null : formatCountdown(secs),
-    countdownText: secs === null ? null : formatMessage(m.expiresIn, { time: formatCountdown(secs) }),
+    countdown,
+    countdownText: countdown && formatMessage(m.expiresIn, { time: countdown }),
     countdownSpoken:
-      secs === null
-        ? null
-        : formatMessage(m.expiresInSpoken, { minutes: Math.floor(secs / 60), seconds: secs % 60 }),
-    qrLabel: code === null ? null : formatMessage(m.qrLabel, { code }),
+      secs === null ? null : formatMessage(m.expiresInSpoken, { minutes: Math.floor(secs / 60), seconds: secs % 60 }),
+    qrLabel: code && formatMessage(m.qrLabel, { code }),
     reconnecting,
     reconnectingText: reconnecting ? m.reconnecting : null,
-    liveText,
+    liveText: idle
+      ? m.liveIdle
+      : requesting
+        ? m.liveRequesting
+        : awaiting
+          ? reconnecting
+            ? m.reconnecting
+            : formatMessage(m.liveAwaiting, { code: code ?? '' })
+          : verifying
+            ? m.liveVerifying
+            : success
+              ? m.liveSuccess
+              : declined
+                ? formatMessage(m.liveDeclined, { reason: declineMsg ?? '' })
+                : formatMessage(m.liveError, { error: errorMsg ?? '' }),
     title: success ? m.successTitle : declined ? m.declinedTitle : failed ? m.errorTitle : null,
     decline: declineCode,
     declineText: declineMsg,
-    isExpired: declineCode === 'REQUEST_EXPIRED',
+    isExpired: expired,
     isSanctionsHit: declineCode === 'HARD_DENY_SANCTIONS_MATCH',
-    showRetry: declined || failed,
-    retryLabel: declined || failed ? (declineCode === 'REQUEST_EXPIRED' ? m.generateNewCode : m.tryAgain) : null,
+    showRetry: ended,
+    retryLabel: ended ? (expired ? m.generateNewCode : m.tryAgain) : null,
     errorText: errorMsg,
     score: claims?.fsi_score ?? null,
-    scoreText: claims?.fsi_score === undefined || !claims ? null : formatMessage(m.scoreBadge, { score: claims.fsi_score }),
+    scoreText: claims?.fsi_score === undefined ? null : formatMessage(m.scoreBadge, { score: claims.fsi_score }),
     tier: claims?.tier ?? null,
-    tierText: claims?.tier === undefined || !claims ? null : formatMessage(m.tierBadge, { tier: claims.tier }),
+    tierText: claims?.tier === undefined ? null : formatMessage(m.tierBadge, { tier: claims.tier }),
     claims: claims ? claimRows(claims, m) : [],
-    tokenInputErrorText: state.tokenInputError ? m.tokenErrors[state.tokenInputError] : null,
+    tokenInputErrorText: state.tokenInputError && m.tokenErrors[state.tokenInputError],
     messages: m,
   };
 }

@@ -21,9 +21,11 @@ import { createPassidTransport } from './transports/passid.js';
 import type {
   Clock,
   PassidControllerOptions,
+  SessionInfo,
   SessionOutcome,
   VerificationTransport,
   VerifyEvent,
+  VerifyMode,
   VerifyState,
 } from './types.js';
 
@@ -68,27 +70,26 @@ interface Submission {
   token: string;
   idempotencyKey: string;
   /** The server answered (approved or denied): a new submission needs a new key. */
-  answered: boolean;
+  answered?: boolean;
 }
 
 function randomKey(): string {
-  const c = (globalThis as { crypto?: Crypto }).crypto;
-  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
-  if (c && typeof c.getRandomValues === 'function') {
-    const bytes = c.getRandomValues(new Uint8Array(16));
-    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  }
+  const c = globalThis.crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  if (c?.getRandomValues) return Array.from(c.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1)).join('');
   throw new PassidError('configuration', 'No crypto available to make an Idempotency-Key: pass createIdempotencyKey.');
 }
 
 /** Why the current options cannot run, or null. Checked on every start / submit. */
 export function configurationError(options: PassidControllerOptions): PassidError | null {
-  const { ttlSeconds, pollIntervalMs, apiKey, endpoint, transport } = options;
-  if (ttlSeconds !== undefined && (!Number.isInteger(ttlSeconds) || ttlSeconds < 60 || ttlSeconds > 3600)) {
-    return new PassidError('configuration', `ttlSeconds must be an integer from 60 to 3600 (got ${String(ttlSeconds)}).`);
+  const { ttlSeconds: ttl, pollIntervalMs: poll, apiKey } = options;
+  const bad = (what: string, value: unknown) =>
+    new PassidError('configuration', `${what} (got ${String(value)}).`);
+  if (ttl !== undefined && !(Number.isInteger(ttl) && ttl >= 60 && ttl <= 3600)) {
+    return bad('ttlSeconds must be an integer from 60 to 3600', ttl);
   }
-  if (pollIntervalMs !== undefined && !(Number.isFinite(pollIntervalMs) && pollIntervalMs > 0)) {
-    return new PassidError('configuration', `pollIntervalMs must be a positive number (got ${String(pollIntervalMs)}).`);
+  if (poll !== undefined && !(Number.isFinite(poll) && poll > 0)) {
+    return bad('pollIntervalMs must be a positive number', poll);
   }
   if (apiKey?.startsWith('sk_live_') && isBrowser() && !options.dangerouslyAllowBrowserKey) {
     return new PassidError(
@@ -97,191 +98,180 @@ export function configurationError(options: PassidControllerOptions): PassidErro
         'proxy (proxy mode, createPassidProxy from @passid/server), or use a sandbox key while testing.',
     );
   }
-  if (!transport && !apiKey && !endpoint) {
-    return new PassidError('configuration', 'Give an `apiKey` (sandbox) or an `endpoint` (proxy mode) or a `transport`.');
-  }
-  return null;
+  return options.transport || apiKey || options.endpoint
+    ? null
+    : new PassidError('configuration', 'Give an `apiKey` (sandbox) or an `endpoint` (proxy mode) or a `transport`.');
 }
 
 export function createPassidController(initialOptions: PassidControllerOptions): PassidController {
   let options = initialOptions;
   let disposed = false;
   /** The effect of the current state entry. */
-  let effect: AbortController | null = null;
+  let effect: AbortController | undefined;
   let submission: Submission | null = null;
   let warned = new Set<string>();
 
   const clock = (): Clock => options.clock ?? defaultClock;
-  const store = createStore<VerifyState>()(() => initialState(clock().now()));
+  const now = () => clock().now();
+  const store = createStore<VerifyState>()(() => initialState(now()));
+  const getState = store.getState;
 
   function devChecks(): void {
-    if (typeof process === 'undefined' || process.env.NODE_ENV === 'production') return;
-    const once = (key: string, message: string) => {
-      if (warned.has(key)) return;
-      warned.add(key);
-      warn(message);
-    };
-    if (options.apiKey && options.endpoint && !options.transport) {
-      once('both', 'Both apiKey and endpoint are set: proxy mode is used and the key is not sent. Remove apiKey.');
-    }
-    if (options.apiKey?.startsWith('sk_live_') && isBrowser() && options.dangerouslyAllowBrowserKey) {
-      once('live', 'dangerouslyAllowBrowserKey lets a live key run in the browser, where anyone can read it.');
+    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+      const once = (key: string, when: unknown, message: string) => {
+        if (when && !warned.has(key)) {
+          warned.add(key);
+          warn(message);
+        }
+      };
+      once('both', options.apiKey && options.endpoint && !options.transport,
+        'Both apiKey and endpoint are set: proxy mode is used and the key is not sent. Remove apiKey.');
+      once('live', options.apiKey?.startsWith('sk_live_') && isBrowser() && options.dangerouslyAllowBrowserKey,
+        'dangerouslyAllowBrowserKey lets a live key run in the browser, where anyone can read it.');
     }
   }
   devChecks();
 
-  function transport(): VerificationTransport {
-    if (options.transport) return options.transport;
-    return createPassidTransport({
-      ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
-      ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
-      ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
-      ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
-      ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
-      clock: clock(),
-    });
-  }
+  const transport = (): VerificationTransport =>
+    options.transport ?? createPassidTransport({ ...options, clock: clock() });
 
   /** Calls a user callback; a throw is reported, never propagated into the machine. */
   function safely<A extends unknown[]>(fn: ((...args: A) => void) | undefined, ...args: A): void {
-    if (!fn || disposed) return;
     try {
-      fn(...args);
+      if (!disposed) fn?.(...args);
     } catch (error) {
-      if (typeof console !== 'undefined') console.error('[passid] A callback threw; the flow goes on.', error);
+      console.error('[passid] A callback threw; the flow goes on.', error);
     }
-  }
-
-  function stopEffects(): void {
-    effect?.abort();
-    effect = null;
   }
 
   function dispatch(event: VerifyMachineEvent): void {
-    if (disposed) return;
-    const prev = store.getState();
+    const prev = getState();
     const next = transition(prev, event);
-    if (next === prev) return;
+    if (disposed || next === prev) return;
     store.setState(next, true);
-    if (next.status !== prev.status || event.type === 'FAILED') enter(prev, next);
-  }
-
-  function enter(prev: VerifyState, next: VerifyState): void {
-    stopEffects();
-    const controller = new AbortController();
-    effect = controller;
-    const { signal } = controller;
+    if (next.status === prev.status && event.type !== 'FAILED') return;
+    // Entering a state: stop the previous state's effects, start this one's, then notify.
+    effect?.abort();
+    const { signal } = (effect = new AbortController());
     if (next.status === 'requesting') void runCreate(signal);
     if (next.status === 'awaiting') runAwait(signal);
-    if (next.status === 'verifying') void runVerify(signal);
-    notify(prev, next);
-  }
-
-  function notify(prev: VerifyState, next: VerifyState): void {
-    const event: VerifyEvent = {
-      type: `state.${next.status}`,
+    if (next.status === 'verifying') runVerify(signal);
+    const { status, decline, error, claims } = next;
+    safely(options.onEvent, {
+      type: `state.${status}`,
       from: prev.status,
-      to: next.status,
+      to: status,
       mode: next.mode,
-      ...(next.session ? { sessionId: next.session.id } : {}),
-      ...(next.decline && next.status === 'declined' ? { decline: next.decline } : {}),
-      ...(next.error && next.status === 'error' ? { errorKind: next.error.kind } : {}),
-      at: clock().now(),
-    };
-    safely(options.onEvent, event);
-    if (next.status === 'success' && next.claims) safely(options.onSuccess, next.claims);
-    if (next.status === 'declined' && next.decline) {
-      const messages = resolveMessages(options.locale, options.messages);
-      safely(options.onDecline, declineText(next.decline, messages), { code: next.decline });
+      ...(next.session && { sessionId: next.session.id }),
+      ...(decline && status === 'declined' && { decline }),
+      ...(error && status === 'error' && { errorKind: error.kind }),
+      at: now(),
+    } as VerifyEvent);
+    if (status === 'success' && claims) safely(options.onSuccess, claims);
+    if (status === 'declined' && decline) {
+      safely(options.onDecline, declineText(decline, resolveMessages(options.locale, options.messages)), { code: decline });
     }
-    if (next.status === 'error' && next.error) safely(options.onError, next.error);
+    if (status === 'error' && error) safely(options.onError, error);
   }
 
-  function fail(error: unknown, signal: AbortSignal): void {
-    if (signal.aborted) return;
-    dispatch({ type: 'FAILED', error: toPassidError(error, signal) });
-  }
+  const fail = (error: unknown, signal: AbortSignal) => {
+    if (!signal.aborted) dispatch({ type: 'FAILED', error: toPassidError(error, signal) });
+  };
 
-  function settle(outcome: SessionOutcome): void {
-    switch (outcome.status) {
-      case 'completed':
-        dispatch({ type: 'SESSION_COMPLETED', claims: outcome.claims });
-        return;
-      case 'declined':
-        dispatch({ type: 'SESSION_DECLINED', reason: outcome.reason });
-        return;
-      case 'expired':
-        dispatch({ type: 'SESSION_EXPIRED' });
-    }
-  }
+  const settle = (outcome: SessionOutcome): void =>
+    dispatch(
+      outcome.status === 'completed'
+        ? { type: 'SESSION_COMPLETED', claims: outcome.claims }
+        : outcome.status === 'declined'
+          ? { type: 'SESSION_DECLINED', reason: outcome.reason }
+          : { type: 'SESSION_EXPIRED' },
+    );
 
-  async function runCreate(signal: AbortSignal): Promise<void> {
+  /** Runs one call of the transport with retries; `then` gets the answer unless aborted. */
+  async function run<T>(
+    signal: AbortSignal,
+    maxAttempts: number,
+    call: (t: VerificationTransport, signal: AbortSignal) => Promise<T>,
+    then: (value: T) => void,
+  ): Promise<void> {
     try {
       const t = transport();
-      const params = {
-        ...(options.institutionName !== undefined ? { institutionName: options.institutionName } : {}),
-        ...(options.permissions !== undefined ? { permissions: options.permissions } : {}),
-        ...(options.ttlSeconds !== undefined ? { ttlSeconds: options.ttlSeconds } : {}),
-      };
-      const session = await retryTransient((s) => t.createSession(params, { signal: s }), {
-        signal,
-        clock: clock(),
-        maxAttempts: CREATE_ATTEMPTS,
-      });
-      if (signal.aborted) return;
-      dispatch({ type: 'SESSION_CREATED', session, now: clock().now() });
+      const value = await retryTransient((s) => call(t, s), { signal, clock: clock(), maxAttempts });
+      if (!signal.aborted) then(value);
     } catch (error) {
       fail(error, signal);
     }
   }
 
+  const runCreate = (signal: AbortSignal) =>
+    run(
+      signal,
+      CREATE_ATTEMPTS,
+      (t, s) =>
+        t.createSession(
+          { institutionName: options.institutionName, permissions: options.permissions, ttlSeconds: options.ttlSeconds },
+          { signal: s },
+        ),
+      (session) => dispatch({ type: 'SESSION_CREATED', session, now: now() }),
+    );
+
+  function runVerify(signal: AbortSignal): void {
+    const current = submission;
+    if (!current) return;
+    void run(
+      signal,
+      VERIFY_ATTEMPTS,
+      (t, s) => t.verifyToken({ token: current.token, idempotencyKey: current.idempotencyKey }, { signal: s }),
+      (response) => {
+        current.answered = true;
+        dispatch(
+          response.verified
+            ? { type: 'TOKEN_VERIFIED', claims: response.claims }
+            : { type: 'TOKEN_DENIED', reason: response.denyReason },
+        );
+      },
+    );
+  }
+
   function runAwait(signal: AbortSignal): void {
-    const session = store.getState().session;
+    const session = getState().session;
     if (!session) return;
     const t = transport();
+    const c = clock();
     const watching = new AbortController();
-    signal.addEventListener('abort', () => watching.abort(), { once: true });
-    let expiring = false;
+    let handle: unknown;
+    signal.addEventListener('abort', () => {
+      watching.abort();
+      c.clearTimeout(handle);
+    });
 
     t.watchSession(session, {
       signal: watching.signal,
       onProgress: (progress) => {
-        if (watching.signal.aborted) return;
-        dispatch({ type: 'SESSION_PROGRESS', progress, now: clock().now() });
+        if (!watching.signal.aborted) dispatch({ type: 'SESSION_PROGRESS', progress, now: c.now() });
       },
     }).then(
-      (outcome) => {
-        if (!watching.signal.aborted) settle(outcome);
-      },
+      (outcome) => watching.signal.aborted || settle(outcome),
       (error: unknown) => fail(error, watching.signal),
     );
 
     /** Local expiry: stop polling, check once more, then expired. */
     async function expire(): Promise<void> {
-      if (expiring || signal.aborted) return;
-      expiring = true;
       watching.abort();
-      let outcome: SessionOutcome | null = null;
-      if (t.checkSession) {
-        try {
-          outcome = await t.checkSession(session as NonNullable<typeof session>, { signal });
-        } catch {
-          outcome = null;
-        }
+      let outcome: SessionOutcome | null | undefined;
+      try {
+        outcome = await t.checkSession?.(session as SessionInfo, { signal });
+      } catch {
+        // The final check is best effort: without an answer, the session expired.
       }
-      if (signal.aborted) return;
-      settle(outcome && outcome.status !== 'expired' ? outcome : { status: 'expired' });
+      if (!signal.aborted) settle(outcome && outcome.status !== 'expired' ? outcome : { status: 'expired' });
     }
 
     // The countdown tick: wakes when the displayed second changes (every 1 s), refreshes
     // `now`, and expires the session at 0. Seconds left are always derived from expiresAt.
-    let handle: unknown = null;
-    const c = clock();
-    signal.addEventListener('abort', () => c.clearTimeout(handle), { once: true });
-    const schedule = () => {
-      const state = store.getState();
-      const expiresAt = state.session?.expiresAt ?? session.expiresAt;
-      const msLeft = expiresAt - (c.now() + state.clockOffsetMs);
+    const schedule = (): void => {
+      const state = getState();
+      const msLeft = (state.session ?? session).expiresAt - c.now() - state.clockOffsetMs;
       if (msLeft <= 0) {
         void expire();
         return;
@@ -295,65 +285,35 @@ export function createPassidController(initialOptions: PassidControllerOptions):
     schedule();
   }
 
-  async function runVerify(signal: AbortSignal): Promise<void> {
-    const current = submission;
-    if (!current) return;
-    try {
-      const t = transport();
-      const response = await retryTransient(
-        (s) => t.verifyToken({ token: current.token, idempotencyKey: current.idempotencyKey }, { signal: s }),
-        { signal, clock: clock(), maxAttempts: VERIFY_ATTEMPTS },
-      );
-      if (signal.aborted) return;
-      current.answered = true;
-      if (response.verified) dispatch({ type: 'TOKEN_VERIFIED', claims: response.claims });
-      else dispatch({ type: 'TOKEN_DENIED', reason: response.denyReason });
-    } catch (error) {
-      fail(error, signal);
-    }
-  }
-
   /** Refuses to start when the options cannot run; returns true when refused. */
-  function refused(mode: 'qr' | 'token'): boolean {
+  function refused(mode: VerifyMode): boolean {
     const error = configurationError(options);
-    if (!error) return false;
-    dispatch({ type: 'FAILED', error, mode });
-    return true;
+    if (error) dispatch({ type: 'FAILED', error, mode });
+    return !!error;
   }
 
-  const canBegin = () => {
-    const { status } = store.getState();
-    return !disposed && (status === 'idle' || status === 'declined' || status === 'error');
-  };
-
-  function newKey(): string {
-    return (options.createIdempotencyKey ?? randomKey)();
-  }
+  const ended = (status = getState().status) => status === 'declined' || status === 'error';
+  const canBegin = () => !disposed && (getState().status === 'idle' || ended());
 
   return {
     store,
-    getState: () => store.getState(),
-    subscribe: (listener) => store.subscribe(listener),
+    getState,
+    subscribe: store.subscribe,
     start() {
-      if (!canBegin() || refused('qr')) return;
-      dispatch({ type: 'START' });
+      if (canBegin() && !refused('qr')) dispatch({ type: 'START' });
     },
     submitToken(input) {
       // Also while awaiting: the token replaces the QR session (its polling stops).
-      if (disposed || (!canBegin() && store.getState().status !== 'awaiting')) return;
+      if (!canBegin() && (disposed || getState().status !== 'awaiting')) return;
       const normalized = normalizeToken(input);
-      if (!normalized.ok) {
-        dispatch({ type: 'TOKEN_INVALID', error: normalized.error });
-        return;
-      }
+      if (!normalized.ok) return dispatch({ type: 'TOKEN_INVALID', error: normalized.error });
       if (refused('token')) return;
-      const reuse = submission && submission.token === normalized.token && !submission.answered;
-      if (!reuse) {
+      const { token } = normalized;
+      if (submission?.token !== token || submission.answered) {
         try {
-          submission = { token: normalized.token, idempotencyKey: newKey(), answered: false };
+          submission = { token, idempotencyKey: (options.createIdempotencyKey ?? randomKey)() };
         } catch (error) {
-          dispatch({ type: 'FAILED', error: toPassidError(error), mode: 'token' });
-          return;
+          return dispatch({ type: 'FAILED', error: toPassidError(error), mode: 'token' });
         }
       }
       dispatch({ type: 'SUBMIT_TOKEN' });
@@ -362,14 +322,11 @@ export function createPassidController(initialOptions: PassidControllerOptions):
       dispatch({ type: 'CLEAR_TOKEN_ERROR' });
     },
     retry() {
-      const state = store.getState();
-      if (disposed || (state.status !== 'declined' && state.status !== 'error')) return;
-      if (state.mode === 'token' && state.status === 'error' && submission && !submission.answered) {
+      const { status, mode } = getState();
+      if (disposed || !ended(status)) return;
+      if (mode === 'token' && status === 'error' && submission && !submission.answered) {
         if (!refused('token')) dispatch({ type: 'SUBMIT_TOKEN' });
-        return;
-      }
-      if (state.mode === 'qr' && refused('qr')) return;
-      dispatch({ type: 'RETRY' });
+      } else if (mode !== 'qr' || !refused('qr')) dispatch({ type: 'RETRY' });
     },
     reset() {
       submission = null;
@@ -381,9 +338,8 @@ export function createPassidController(initialOptions: PassidControllerOptions):
       devChecks();
     },
     dispose() {
-      if (disposed) return;
       disposed = true;
-      stopEffects();
+      effect?.abort();
       warned = new Set();
     },
   };

@@ -1,6 +1,7 @@
 /**
  * The verification state machine: ONE pure function `transition(state, event)`, a `switch`
- * over the status. No I/O, no timers: the controller attaches those to states.
+ * over the event, each case guarded by the statuses where it is legal. No I/O, no timers:
+ * the controller attaches those to states.
  *
  * An event that is not legal in the current state returns the same state object, so the
  * caller can tell "nothing happened" with `===`.
@@ -84,110 +85,89 @@ function succeeded(state: VerifyState, claims: Claims): VerifyState {
   return { ...state, status: 'success', claims, pollFailures: 0 };
 }
 
+const withTokenError = (state: VerifyState, tokenInputError: TokenInputError | null): VerifyState =>
+  state.tokenInputError === tokenInputError ? state : { ...state, tokenInputError };
+
+/** Back to `idle`, keeping the measured clock offset. */
+const fresh = (state: VerifyState): VerifyState => ({ ...initialState(state.now), clockOffsetMs: state.clockOffsetMs });
+
 /** The pure transition function. Illegal events return `state` itself. */
 export function transition(state: VerifyState, event: VerifyMachineEvent): VerifyState {
-  if (event.type === 'RESET') {
-    const fresh = initialState(state.now);
-    const same =
-      state.status === 'idle' && state.mode === null && state.tokenInputError === null && state.session === null;
-    return same ? state : { ...fresh, clockOffsetMs: state.clockOffsetMs };
-  }
-  if (event.type === 'FAILED') {
-    // Legal everywhere except the end states reached by a real answer.
-    if (state.status === 'success') return state;
-    return {
-      ...state,
-      status: 'error',
-      mode: event.mode ?? state.mode,
-      error: event.error,
-      decline: null,
-      claims: null,
-      pollFailures: 0,
-      tokenInputError: null,
-    };
-  }
-
-  switch (state.status) {
-    case 'idle':
-    case 'declined':
-    case 'error':
-      switch (event.type) {
-        case 'START':
-          return attempt(state, 'qr');
-        case 'SUBMIT_TOKEN':
-          return attempt(state, 'token');
-        case 'TOKEN_INVALID':
-          return state.tokenInputError === event.error ? state : { ...state, tokenInputError: event.error };
-        case 'CLEAR_TOKEN_ERROR':
-          return state.tokenInputError === null ? state : { ...state, tokenInputError: null };
-        case 'RETRY':
-          if (state.status === 'idle') return state;
-          return state.mode === 'qr' ? attempt(state, 'qr') : { ...initialState(state.now), clockOffsetMs: state.clockOffsetMs };
-        default:
-          return state;
-      }
-    case 'requesting':
-      if (event.type === 'SESSION_CREATED') {
-        return {
-          ...state,
-          status: 'awaiting',
-          session: event.session,
-          clockOffsetMs: event.session.serverTime - event.now,
-          now: event.now,
-          pollFailures: 0,
-        };
-      }
-      return state;
-    case 'awaiting':
-      switch (event.type) {
-        // Manual entry stays open while the QR shows (a customer whose camera fails reads
-        // out their token): a well-formed token abandons the QR session and verifies.
-        case 'SUBMIT_TOKEN':
-          return attempt(state, 'token');
-        case 'TOKEN_INVALID':
-          return state.tokenInputError === event.error ? state : { ...state, tokenInputError: event.error };
-        case 'CLEAR_TOKEN_ERROR':
-          return state.tokenInputError === null ? state : { ...state, tokenInputError: null };
-        case 'TICK':
-          return event.now === state.now ? state : { ...state, now: event.now };
-        case 'SESSION_PROGRESS': {
-          const { progress } = event;
-          const session = state.session
-            ? {
-                ...state.session,
-                ...(progress.expiresAt !== undefined ? { expiresAt: progress.expiresAt } : {}),
-                ...(progress.qrValue !== undefined ? { qrValue: progress.qrValue } : {}),
-                ...(progress.serverTime !== undefined ? { serverTime: progress.serverTime } : {}),
-              }
-            : null;
-          return {
+  const { status } = state;
+  const ended = status === 'declined' || status === 'error';
+  const open = status === 'idle' || ended;
+  const awaiting = status === 'awaiting';
+  const verifying = status === 'verifying';
+  switch (event.type) {
+    case 'RESET':
+      return status === 'idle' && state.mode === null && state.tokenInputError === null && state.session === null
+        ? state
+        : fresh(state);
+    case 'FAILED':
+      // Legal everywhere except the end state reached by a real answer.
+      return status === 'success'
+        ? state
+        : {
             ...state,
-            session,
-            now: event.now,
-            clockOffsetMs:
-              progress.serverTime !== undefined ? progress.serverTime - event.now : state.clockOffsetMs,
-            pollFailures: progress.failures ?? state.pollFailures,
+            status: 'error',
+            mode: event.mode ?? state.mode,
+            error: event.error,
+            decline: null,
+            claims: null,
+            pollFailures: 0,
+            tokenInputError: null,
           };
-        }
-        case 'SESSION_COMPLETED':
-          return succeeded(state, event.claims);
-        case 'SESSION_DECLINED':
-          return declined(state, event.reason);
-        case 'SESSION_EXPIRED':
-          return declined(state, 'REQUEST_EXPIRED');
-        default:
-          return state;
-      }
-    case 'verifying':
-      switch (event.type) {
-        case 'TOKEN_VERIFIED':
-          return succeeded(state, event.claims);
-        case 'TOKEN_DENIED':
-          return declined(state, event.reason);
-        default:
-          return state;
-      }
-    case 'success':
-      return state;
+    case 'START':
+      return open ? attempt(state, 'qr') : state;
+    // Manual entry stays open while the QR shows (a customer whose camera fails reads out
+    // their token): a well-formed token abandons the QR session and verifies.
+    case 'SUBMIT_TOKEN':
+      return open || awaiting ? attempt(state, 'token') : state;
+    case 'TOKEN_INVALID':
+      return open || awaiting ? withTokenError(state, event.error) : state;
+    case 'CLEAR_TOKEN_ERROR':
+      return open || awaiting ? withTokenError(state, null) : state;
+    case 'RETRY':
+      return !ended ? state : state.mode === 'qr' ? attempt(state, 'qr') : fresh(state);
+    case 'SESSION_CREATED':
+      return status !== 'requesting'
+        ? state
+        : {
+            ...state,
+            status: 'awaiting',
+            session: event.session,
+            clockOffsetMs: event.session.serverTime - event.now,
+            now: event.now,
+            pollFailures: 0,
+          };
+    case 'TICK':
+      return awaiting && event.now !== state.now ? { ...state, now: event.now } : state;
+    case 'SESSION_PROGRESS': {
+      if (!awaiting) return state;
+      const { progress, now } = event;
+      const { expiresAt, qrValue, serverTime, failures } = progress;
+      return {
+        ...state,
+        session: state.session && {
+          ...state.session,
+          ...(expiresAt !== undefined && { expiresAt }),
+          ...(qrValue !== undefined && { qrValue }),
+          ...(serverTime !== undefined && { serverTime }),
+        },
+        now,
+        clockOffsetMs: serverTime !== undefined ? serverTime - now : state.clockOffsetMs,
+        pollFailures: failures ?? state.pollFailures,
+      };
+    }
+    case 'SESSION_COMPLETED':
+      return awaiting ? succeeded(state, event.claims) : state;
+    case 'SESSION_DECLINED':
+      return awaiting ? declined(state, event.reason) : state;
+    case 'SESSION_EXPIRED':
+      return awaiting ? declined(state, 'REQUEST_EXPIRED') : state;
+    case 'TOKEN_VERIFIED':
+      return verifying ? succeeded(state, event.claims) : state;
+    case 'TOKEN_DENIED':
+      return verifying ? declined(state, event.reason) : state;
   }
 }

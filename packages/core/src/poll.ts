@@ -13,21 +13,20 @@ import type { Clock } from './types.js';
 /** `Date.now` and the global timers, looked up at call time (so fake timers apply). */
 export const defaultClock: Clock = {
   now: () => Date.now(),
-  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   random: () => Math.random(),
 };
+
+const aborted = () => new PassidError('aborted', 'Aborted.');
 
 /** Resolves after `ms` on `clock`; rejects with an `aborted` PassidError when `signal` aborts. */
 export function sleep(ms: number, clock: Clock, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new PassidError('aborted', 'Aborted.'));
-      return;
-    }
+    if (signal?.aborted) return reject(aborted());
     const onAbort = () => {
       clock.clearTimeout(handle);
-      reject(new PassidError('aborted', 'Aborted.'));
+      reject(aborted());
     };
     const handle = clock.setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
@@ -56,10 +55,6 @@ export function backoffDelay(failures: number, options: BackoffOptions = {}): nu
   return Math.max(0, Math.round(raw * factor));
 }
 
-function retryDelay(failures: number, error: PassidError, backoff: BackoffOptions): number {
-  return Math.max(error.retryAfterMs ?? 0, backoffDelay(failures, backoff));
-}
-
 /** One poll's verdict: done with a value, or keep going. */
 export type PollStep<T> = { done: true; value: T } | { done: false };
 
@@ -86,39 +81,39 @@ export interface PollOptions<T> {
  * Polls until `poll` says done. Rejects with the last `PassidError` after `maxFailures`
  * consecutive transient failures, at once on a non-transient one, or with `aborted`.
  */
-export async function pollUntil<T>(options: PollOptions<T>): Promise<T> {
-  const {
-    poll,
-    intervalMs = 2500,
-    signal,
-    clock = defaultClock,
-    maxFailures = 5,
-    maxBackoffMs = 10_000,
-    isTransient = isTransientError,
-    onAttempt,
-  } = options;
-  const backoff: BackoffOptions = {
-    baseMs: intervalMs,
-    maxMs: maxBackoffMs,
-    random: () => (clock.random ?? Math.random)(),
-  };
-  let failures = 0;
-  for (;;) {
-    if (signal.aborted) throw new PassidError('aborted', 'Aborted.');
+export function pollUntil<T>(options: PollOptions<T>): Promise<T> {
+  const { intervalMs = 2500, maxFailures = 5, maxBackoffMs = 10_000 } = options;
+  return loop(options.poll, options, maxFailures, intervalMs, maxBackoffMs, intervalMs, options.onAttempt);
+}
+
+/**
+ * The one loop behind `pollUntil` and `retryTransient`: call, then wait `intervalMs` (after
+ * a good answer) or `max(Retry-After, backoff)` (after the n-th transient failure).
+ */
+async function loop<T>(
+  call: (signal: AbortSignal) => Promise<PollStep<T>>,
+  { signal, clock = defaultClock, isTransient = isTransientError }: Pick<PollOptions<T>, 'signal' | 'clock' | 'isTransient'>,
+  maxFailures: number,
+  baseMs: number,
+  maxMs: number,
+  intervalMs: number,
+  onAttempt?: (failures: number, error?: PassidError) => void,
+): Promise<T> {
+  const backoff: BackoffOptions = { baseMs, maxMs, random: () => (clock.random ?? Math.random)() };
+  for (let failures = 0; ; ) {
+    if (signal.aborted) throw aborted();
     let delay = intervalMs;
     try {
-      const step = await poll(signal);
-      if (signal.aborted) throw new PassidError('aborted', 'Aborted.');
+      const step = await call(signal);
+      if (signal.aborted) throw aborted();
       failures = 0;
       onAttempt?.(0);
       if (step.done) return step.value;
     } catch (thrown) {
       const error = toPassidError(thrown, signal);
-      if (signal.aborted || error.kind === 'aborted') throw error;
-      failures += 1;
-      if (!isTransient(error) || failures >= maxFailures) throw error;
+      if (signal.aborted || error.kind === 'aborted' || !isTransient(error) || ++failures >= maxFailures) throw error;
       onAttempt?.(failures, error);
-      delay = retryDelay(failures, error, backoff);
+      delay = Math.max(error.retryAfterMs ?? 0, backoffDelay(failures, backoff));
     }
     await sleep(delay, clock, signal);
   }
@@ -140,28 +135,15 @@ export interface RetryOptions {
 }
 
 /** Calls `fn` until it resolves, retrying transient failures with the same backoff rule. */
-export async function retryTransient<T>(fn: (signal: AbortSignal) => Promise<T>, options: RetryOptions): Promise<T> {
-  const {
-    signal,
-    clock = defaultClock,
-    maxAttempts = 3,
-    baseMs = 1000,
-    maxBackoffMs = 10_000,
-    isTransient = isTransientError,
-    onRetry,
-  } = options;
-  const backoff: BackoffOptions = { baseMs, maxMs: maxBackoffMs, random: () => (clock.random ?? Math.random)() };
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      const value = await fn(signal);
-      if (signal.aborted) throw new PassidError('aborted', 'Aborted.');
-      return value;
-    } catch (thrown) {
-      const error = toPassidError(thrown, signal);
-      if (signal.aborted || error.kind === 'aborted') throw error;
-      if (!isTransient(error) || attempt >= maxAttempts) throw error;
-      onRetry?.(attempt, error);
-      await sleep(retryDelay(attempt, error, backoff), clock, signal);
-    }
-  }
+export function retryTransient<T>(fn: (signal: AbortSignal) => Promise<T>, options: RetryOptions): Promise<T> {
+  const { maxAttempts = 3, baseMs = 1000, maxBackoffMs = 10_000, onRetry } = options;
+  return loop(
+    async (signal) => ({ done: true, value: await fn(signal) }),
+    options,
+    maxAttempts,
+    baseMs,
+    maxBackoffMs,
+    0,
+    onRetry && ((attempt, error) => error && onRetry(attempt, error)),
+  );
 }

@@ -49,11 +49,8 @@ export function outcomeOf(response: RequestStatusResponse): SessionOutcome | nul
       if (response.declineReason === 'HARD_DENY_SANCTIONS_MATCH') {
         return { status: 'declined', reason: 'HARD_DENY_SANCTIONS_MATCH' };
       }
-      return {
-        status: 'completed',
-        claims: response.claims,
-        ...(response.verifiedAt !== undefined ? { verifiedAt: response.verifiedAt } : {}),
-      };
+      const { claims, verifiedAt } = response;
+      return verifiedAt === undefined ? { status: 'completed', claims } : { status: 'completed', claims, verifiedAt };
     }
   }
 }
@@ -66,12 +63,8 @@ export function createPassidTransport(
 
   return {
     async createSession(params, { signal }) {
-      const body = {
-        ...(params.institutionName !== undefined ? { institutionName: params.institutionName } : {}),
-        ...(params.permissions !== undefined ? { permissions: params.permissions } : {}),
-        ...(params.ttlSeconds !== undefined ? { ttlSeconds: params.ttlSeconds } : {}),
-      };
-      const created = await client.createRequest(body, { signal });
+      // Options left undefined are not sent (JSON has no undefined).
+      const created = await client.createRequest(params, { signal });
       return {
         id: created.requestId,
         code: created.code,
@@ -104,13 +97,8 @@ export function createPassidTransport(
       });
     },
 
-    async checkSession(session, { signal }) {
-      const response = await client.getRequest(session.id, { signal });
-      return outcomeOf(response);
-    },
+    checkSession: (session, { signal }) => client.getRequest(session.id, { signal }).then(outcomeOf),
 
-    verifyToken(params, { signal }) {
-      return client.verifyToken(params, { signal });
-    },
+    verifyToken: (params, { signal }) => client.verifyToken(params, { signal }),
   };
 }
