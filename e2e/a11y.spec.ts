@@ -1,7 +1,7 @@
 /** axe-core on the playground page and the wallet simulator, in their main states. */
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { expectState, generateQr } from './support/helpers';
+import { expectState, generateQr, shot } from './support/helpers';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -35,4 +35,5 @@ test('the playground (idle, awaiting, success, dark) and the wallet simulator ha
   await expectState(page, 'idle');
   await expect(page.getByRole('button', { name: 'Générer un code QR' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+  await shot(page, 'playground-dark-fr');
 });
