@@ -1,0 +1,55 @@
+/** The playground's backend as an institution's server: webhook receiver and the wallet pass-through. */
+import { expect, test } from '@playwright/test';
+import { DEMO_KEY } from './support/helpers';
+import { PLAYGROUND_URL, SANDBOX_URL } from './support/ports';
+
+interface Received {
+  seq: number;
+  id?: string;
+  type?: string;
+  verified: boolean;
+  duplicate: boolean;
+  problem?: string;
+}
+
+async function eventsAfter(request: import('@playwright/test').APIRequestContext, after: number): Promise<Received[]> {
+  const res = await request.get(`${PLAYGROUND_URL}/api/events?after=${after}`);
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { events: Received[] }).events;
+}
+
+test('a sandbox test webhook is verified; a forged one is refused with 400 and listed as rejected', async ({ request }) => {
+  const config = (await (await request.get(`${PLAYGROUND_URL}/config.json`)).json()) as { webhook: { registered: boolean } };
+  expect(config.webhook.registered).toBe(true);
+  const before = await eventsAfter(request, 0);
+  const last = before.at(-1)?.seq ?? 0;
+
+  const sent = await request.post(`${SANDBOX_URL}/api/sandbox/webhooks/test`, { headers: { 'x-institution-key': DEMO_KEY } });
+  expect(sent.ok()).toBe(true);
+  await expect
+    .poll(async () => (await eventsAfter(request, last)).filter((e) => e.verified && e.type === 'verification.completed').length, { timeout: 8_000 })
+    .toBe(1);
+
+  const body = JSON.stringify({ id: 'evt_forged', type: 'verification.completed', createdAt: new Date().toISOString(), institutionId: 'inst_demo', data: {} });
+  const forged = await request.post(`${PLAYGROUND_URL}/webhooks/passid`, {
+    headers: { 'content-type': 'application/json', 'x-passid-signature': `sha256=${'0'.repeat(64)}` },
+    data: body,
+  });
+  expect(forged.status()).toBe(400);
+  const rejected = (await eventsAfter(request, last)).find((e) => e.id === 'evt_forged');
+  expect(rejected).toMatchObject({ verified: false, duplicate: false });
+  expect(rejected?.problem).toMatch(/SIGNATURE_MISMATCH/);
+});
+
+test('the /sandbox pass-through forwards only public and wallet endpoints', async ({ request }) => {
+  const login = await request.post(`${PLAYGROUND_URL}/sandbox/api/sandbox/wallet/login`, { data: { persona: 'kwame' } });
+  expect(login.status()).toBe(200);
+  expect(((await login.json()) as { jwt: string }).jwt).toMatch(/^ey/);
+  // The institution's status endpoint, cohorts and webhook settings are not forwarded.
+  for (const path of ['/api/bridge/request/req_x', '/api/bridge/cohorts', '/api/sandbox/webhook-endpoint']) {
+    const res = await request.get(`${PLAYGROUND_URL}/sandbox${path}`, { headers: { 'x-institution-key': DEMO_KEY } });
+    expect(res.status(), path).toBe(404);
+  }
+  const unknown = await request.get(`${PLAYGROUND_URL}/sandbox/api/bridge/request/by-code/ZZZZ-ZZZZ`);
+  expect(unknown.status()).toBe(404);
+});
