@@ -1,5 +1,6 @@
 // Screenshots of every state, light and dark, 360 px and desktop, into dev/shots/.
 // Usage: node packages/react/dev/shoot.mjs   (starts and stops the vite dev server itself)
+// STATES=a,b WIDTHS=360 SCHEMES=light THEME=dark narrow it (THEME sets the widget's mode).
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
 import { mkdirSync } from 'node:fs';
@@ -19,19 +20,19 @@ const browser = await chromium.launch({
 const states = (process.env.STATES ?? 'idle,requesting,awaiting,verifying,success,declined,expired,error,reconnecting').split(',');
 const errors = [];
 try {
-  for (const scheme of ['light', 'dark']) {
+  for (const scheme of (process.env.SCHEMES ?? 'light,dark').split(',')) {
     for (const [label, width] of (process.env.WIDTHS ?? '360,1024').split(',').map((w) => [w === '1024' ? 'desktop' : w, Number(w)])) {
       const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, deviceScaleFactor: 2 });
       page.on('pageerror', (e) => errors.push(`${scheme}/${label}: ${e.message}`));
       for (const state of states) {
-        await page.goto(`${base}?state=${state}`);
+        await page.goto(`${base}?state=${state}${process.env.THEME ? `&theme=${process.env.THEME}` : ''}`);
         await page.waitForSelector('.passid-root');
         if (state === 'verifying') {
           await page.fill('input', 'KE8V-3TXY-Z72L');
           await page.click('button[type=submit]');
         }
         await page.waitForTimeout(300);
-        await page.locator('.passid-root').screenshot({ path: `${out}${state}-${scheme}-${label}.png`, animations: 'disabled' });
+        await page.locator('.passid-root').screenshot({ path: `${out}${state}-${scheme}${process.env.THEME ? `-mode-${process.env.THEME}` : ''}-${label}.png`, animations: 'disabled' });
       }
       await page.close();
     }

@@ -2,58 +2,62 @@
  * The component's one stylesheet. Class names are prefixed `passid-`; every colour, radius
  * and font goes through a public custom property with a default, so an institution can
  * theme the widget from any ancestor (`--passid-primary`, `--passid-bg`, …, see README).
- * Internal `--_*` properties pick the light or dark default with `light-dark()`:
- * `data-mode="auto"` follows `prefers-color-scheme` (`color-scheme: light dark`), `light`
- * and `dark` force one.
+ * Works without `light-dark()`/`color-mix()`/flex `gap` (Chrome 76+, Safari 12.1+): the
+ * root holds light defaults in `--_d*`; a dark block resets only those, for `data-mode="dark"`
+ * and for `data-mode="auto"` under `prefers-color-scheme: dark`. Every rule reads the
+ * resolved `--_*` properties (public property first, then the default).
  */
 const mono = 'ui-monospace,Menlo,Consolas,monospace';
+const dark =
+  '{color-scheme:dark;--_dbg:#141a17;--_dfg:#e9efeb;--_dmu:#a7b4ad;--_dbd:#34403a;--_dsf:#1d2521;--_dac:var(--_primary);--_ddg:#ffb4ab;--_dwn:#f3c26b}';
 
 export const STYLESHEET =
   '.passid-root{--_primary:var(--passid-primary,#00c27a);--_on-primary:var(--passid-on-primary,#06130d);--_radius:var(--passid-radius,12px);' +
-  '--_bg:var(--passid-bg,light-dark(#fff,#141a17));--_fg:var(--passid-fg,light-dark(#14201a,#e9efeb));' +
-  '--_muted:var(--passid-muted,light-dark(#4d5b54,#a7b4ad));--_border:var(--passid-border,light-dark(#d5ddd8,#34403a));' +
-  '--_surface:var(--passid-surface,light-dark(#f3f6f4,#1d2521));' +
-  '--_accent:var(--passid-accent,light-dark(color-mix(in srgb,var(--_primary) 60%,#000),var(--_primary)));' +
-  '--_danger:var(--passid-danger,light-dark(#b3261e,#ffb4ab));--_warning:var(--passid-warning,light-dark(#8a5300,#f3c26b));' +
-  'color-scheme:light dark;box-sizing:border-box;max-width:var(--passid-max-width,420px);min-width:0;padding:20px;' +
+  '--_dbg:#fff;--_dfg:#14201a;--_dmu:#4d5b54;--_dbd:#d5ddd8;--_dsf:#f3f6f4;--_dac:#00744a;--_ddg:#b3261e;--_dwn:#8a5300;' +
+  '--_bg:var(--passid-bg,var(--_dbg));--_fg:var(--passid-fg,var(--_dfg));--_muted:var(--passid-muted,var(--_dmu));' +
+  '--_border:var(--passid-border,var(--_dbd));--_surface:var(--passid-surface,var(--_dsf));--_accent:var(--passid-accent,var(--_dac));' +
+  '--_danger:var(--passid-danger,var(--_ddg));--_warning:var(--passid-warning,var(--_dwn));' +
+  'color-scheme:light;box-sizing:border-box;max-width:var(--passid-max-width,420px);min-width:0;padding:20px;' +
   'border:1px solid var(--_border);border-radius:var(--_radius);background:var(--_bg);color:var(--_fg);' +
   'font:var(--passid-font-size,16px)/1.5 var(--passid-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);text-align:center}' +
-  '.passid-root[data-mode=light]{color-scheme:light}.passid-root[data-mode=dark]{color-scheme:dark}' +
+  // Modern browsers derive the light accent from a custom primary; older ones keep the default's.
+  '@supports (color:color-mix(in srgb,red,red)){.passid-root{--_dac:color-mix(in srgb,var(--_primary) 60%,#000)}}' +
+  `.passid-root[data-mode=dark]${dark}@media (prefers-color-scheme:dark){.passid-root[data-mode=auto]${dark}}` +
   '.passid-root *{box-sizing:inherit}' +
   '.passid-root :focus-visible{outline:3px solid var(--_accent);outline-offset:2px}' +
-  '.passid-panel{display:flex;flex-direction:column;align-items:center;gap:14px;outline:none}' +
+  '.passid-panel{display:grid;justify-items:center;gap:14px;outline:none}' +
   '.passid-title{margin:0;font-size:1.125em;font-weight:650;line-height:1.3}' +
   '.passid-text,.passid-code{margin:0;color:var(--_muted)}' +
   '.passid-btn{width:100%;min-height:44px;padding:10px 20px;border:2px solid transparent;border-radius:calc(var(--_radius)*.75);' +
   'background:var(--_primary);color:var(--_on-primary);font:inherit;font-weight:650;cursor:pointer}' +
   '.passid-btn:hover{filter:brightness(.95)}' +
   '.passid-btn[data-variant=secondary]{background:none;border-color:var(--_border);color:var(--_fg)}' +
-  '.passid-or,.passid-wait{display:flex;align-items:center;gap:10px;color:var(--_muted);font-size:.875em}' +
-  '.passid-or{width:100%}.passid-or:before,.passid-or:after{content:"";flex:1;border-top:1px solid var(--_border)}' +
-  '.passid-wait{justify-content:center;flex-wrap:wrap;gap:8px;font-size:.9375em}' +
+  '.passid-or,.passid-wait,.passid-badge{display:grid;grid-auto-flow:column;align-items:center;gap:10px}.passid-or,.passid-wait{color:var(--_muted);font-size:.875em}' +
+  '.passid-or{width:100%;grid-template-columns:1fr auto 1fr}.passid-or:before,.passid-or:after{content:"";border-top:1px solid var(--_border)}' +
+  '.passid-wait{justify-content:center;gap:8px;font-size:.9375em}' +
   '.passid-form{display:grid;gap:8px;width:100%;text-align:start}' +
   '.passid-label{font-weight:600}' +
   `.passid-input{min-height:44px;padding:8px 12px;border:1px solid var(--_muted);border-radius:calc(var(--_radius)*.6);background:var(--_bg);color:var(--_fg);font:inherit;font-family:${mono};letter-spacing:.04em;text-transform:uppercase}` +
   '.passid-input[aria-invalid=true]{border-color:var(--_danger)}' +
   '.passid-field-error,.passid-error{margin:0}' +
   '.passid-label,.passid-field-error,.passid-error,.passid-claims{font-size:.9375em}' +
-  '.passid-qr{display:block;width:min(100%,var(--passid-qr-size,232px));aspect-ratio:1;border-radius:8px;image-rendering:pixelated;background:#fff}' +
+  '.passid-qr{display:block;width:var(--passid-qr-size,232px);max-width:100%;aspect-ratio:1;border-radius:8px;image-rendering:pixelated;background:#fff}' +
   `.passid-code strong{display:block;color:var(--_fg);font:700 1.5em/1.2 ${mono};letter-spacing:.12em}` +
   '.passid-pulse{width:10px;height:10px;border-radius:50%;background:var(--_primary);animation:passid-pulse 1.6s ease-in-out infinite}' +
   '.passid-countdown{font-variant-numeric:tabular-nums;font-weight:600;color:var(--_fg)}' +
   '.passid-spinner{width:40px;height:40px;border:4px solid var(--_border);border-top-color:var(--_primary);border-radius:50%;animation:passid-spin .9s linear infinite}' +
-  '.passid-badge{display:flex;align-items:center;gap:12px;padding:10px 16px;border-radius:var(--_radius);background:var(--_surface)}' +
+  '.passid-badge{gap:12px;padding:10px 16px;border-radius:var(--_radius);background:var(--_surface)}' +
   '.passid-score{font-size:1.75em;font-weight:750;line-height:1;font-variant-numeric:tabular-nums}' +
   '.passid-tier{min-width:2em;padding:4px 8px;border-radius:999px;background:var(--_primary);color:var(--_on-primary);font-weight:700}' +
   '.passid-claims-box{width:100%;text-align:start}.passid-claims-title{margin:0 0 8px;font-weight:650}' +
   '.passid-claims{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:6px 12px;margin:0}' +
   '.passid-claim{display:contents}.passid-claims dt{color:var(--_muted)}' +
-  '.passid-claims dd{margin:0;font-weight:600;text-align:end;overflow-wrap:anywhere}' +
+  '.passid-claims dd{margin:0;font-weight:600;text-align:end;word-break:break-word}' +
   '.passid-root [data-tone=positive]{color:var(--_accent)}.passid-root [data-tone=warning]{color:var(--_warning)}' +
   '.passid-root [data-tone=negative],.passid-countdown[data-urgent],.passid-field-error,.passid-error{color:var(--_danger)}' +
   '.passid-icon{display:grid;place-items:center;width:48px;height:48px;border-radius:50%;background:var(--_surface);font-size:1.5em;font-weight:700}' +
   '.passid-icon[data-tone=positive]{background:var(--_primary);color:var(--_on-primary)}' +
-  '.passid-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}' +
+  '.passid-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}' +
   '@keyframes passid-spin{to{transform:rotate(1turn)}}@keyframes passid-pulse{50%{opacity:.3;transform:scale(.7)}}' +
   '@media (prefers-reduced-motion:reduce){.passid-pulse,.passid-spinner{animation:none}}' +
-  '@media (max-width:360px){.passid-root{padding:14px}.passid-input{letter-spacing:0;padding-inline:8px}}';
+  '@media (max-width:360px){.passid-root{padding:14px}.passid-input{letter-spacing:0;padding:8px}}';
