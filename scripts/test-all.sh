@@ -14,7 +14,7 @@ step() {
   if "$@"; then echo "== $name: ok ($((SECONDS - start)) s)"; else echo "== $name: FAILED ($((SECONDS - start)) s)"; failed+=("$name"); fi
 }
 
-step "typecheck" pnpm -r --reporter=append-only run typecheck
+step "typecheck (packages, apps, e2e, stories)" bash -c "pnpm -r --reporter=append-only run typecheck && pnpm exec tsc -p e2e/tsconfig.json"
 step "package exports (publint --strict, attw --pack)" bash -c '
   for p in packages/core packages/react packages/server; do
     pnpm exec publint --strict "$p" || exit 1
