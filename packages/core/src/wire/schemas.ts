@@ -41,8 +41,11 @@ export const TIERS = ['A', 'B', 'C', 'D', 'E'] as const;
 export type Tier = (typeof TIERS)[number];
 
 /** An ISO 8601 timestamp string. */
-export const IsoTimestampSchema = /*#__PURE__*/ v.pipe(v.string(), v.isoTimestamp());
-const unit = /*#__PURE__*/ v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+const ISO = /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])[T ](?:[01]\d|2[0-3])(?::[0-5]\d){2}(?:\.\d{1,9})?(?:Z| ?[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)$/;
+export const IsoTimestampSchema = /*#__PURE__*/ v.pipe(v.string(), v.check((s) => ISO.test(s)));
+/** A number in [lo, hi]. */
+const range = (lo: number, hi: number) => /*#__PURE__*/ v.pipe(v.number(), v.check((n) => n >= lo && n <= hi));
+const unit = /*#__PURE__*/ range(0, 1);
 
 export const PermissionSchema = /*#__PURE__*/ v.picklist(PERMISSIONS);
 export const DenyReasonSchema = /*#__PURE__*/ v.picklist(DENY_REASONS);
@@ -54,7 +57,7 @@ export const TierSchema = /*#__PURE__*/ v.picklist(TIERS);
  * `corridor` and `decision`. Unknown keys from a newer server are dropped, never rendered.
  */
 export const ClaimsSchema = /*#__PURE__*/ v.object({
-  fsi_score: v.optional(v.pipe(v.number(), v.minValue(300), v.maxValue(850))),
+  fsi_score: v.optional(range(300, 850)),
   fsi_low: v.optional(v.number()),
   fsi_high: v.optional(v.number()),
   tier: v.optional(TierSchema),
@@ -65,7 +68,7 @@ export const ClaimsSchema = /*#__PURE__*/ v.object({
   identity_verified: v.optional(v.boolean()),
   sanctions_clear: v.optional(v.boolean()),
   payment_reliability: v.optional(unit),
-  savings_consistency: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
+  savings_consistency: v.optional(range(0, 100)),
   fraud_risk: v.optional(v.picklist(['low', 'medium', 'high'])),
   corridor: v.optional(v.string()),
   decision: v.optional(v.picklist(['approved', 'review'])),
@@ -114,7 +117,7 @@ export const RequestStatusResponseSchema = /*#__PURE__*/ v.object({
 export type RequestStatusResponse = v.InferOutput<typeof RequestStatusResponseSchema>;
 
 /** 200 of `POST /api/bridge/verify`: approved or denied. */
-export const VerifyResponseSchema = /*#__PURE__*/ v.variant('verified', [
+export const VerifyResponseSchema = /*#__PURE__*/ v.union([
   v.object({
     verified: v.literal(true),
     token: v.string(),
