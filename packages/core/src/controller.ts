@@ -77,7 +77,10 @@ function randomKey(): string {
   const c = globalThis.crypto;
   if (c?.randomUUID) return c.randomUUID();
   if (c?.getRandomValues) return Array.from(c.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1)).join('');
-  throw new PassidError('configuration', 'No crypto available to make an Idempotency-Key: pass createIdempotencyKey.');
+  throw new PassidError(
+    'configuration',
+    typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' ? 'No crypto available to make an Idempotency-Key: pass createIdempotencyKey.' : 'No crypto.',
+  );
 }
 
 /** Why the current options cannot run, or null. Checked on every start / submit. */
@@ -94,13 +97,21 @@ export function configurationError(options: PassidControllerOptions): PassidErro
   if (apiKey?.startsWith('sk_live_') && isBrowser() && !options.dangerouslyAllowBrowserKey) {
     return new PassidError(
       'live_key_in_browser',
-      'A live key (sk_live_…) must not be used in the browser. Remove apiKey and set `endpoint` to your backend ' +
-        'proxy (proxy mode, createPassidProxy from @passid/server), or use a sandbox key while testing.',
+      // Long explanations are development-only; production builds keep a short message.
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? 'A live key (sk_live_…) must not be used in the browser. Remove apiKey and set `endpoint` to your backend ' +
+            'proxy (proxy mode, createPassidProxy from @passid/server), or use a sandbox key while testing.'
+        : 'Live key in the browser.',
     );
   }
   return options.transport || apiKey || options.endpoint
     ? null
-    : new PassidError('configuration', 'Give an `apiKey` (sandbox) or an `endpoint` (proxy mode) or a `transport`.');
+    : new PassidError(
+        'configuration',
+        typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+          ? 'Give an `apiKey` (sandbox) or an `endpoint` (proxy mode) or a `transport`.'
+          : 'No apiKey, endpoint or transport.',
+      );
 }
 
 export function createPassidController(initialOptions: PassidControllerOptions): PassidController {

@@ -3,25 +3,22 @@
  * and font goes through a public custom property with a default, so an institution can
  * theme the widget from any ancestor (`--passid-primary`, `--passid-bg`, …, see README).
  * Works without `light-dark()`/`color-mix()`/flex `gap` (Chrome 76+, Safari 12.1+): the
- * root holds light defaults in `--_d*`; a dark block resets only those, for `data-mode="dark"`
- * and for `data-mode="auto"` under `prefers-color-scheme: dark`. Every rule reads the
- * resolved `--_*` properties (public property first, then the default).
+ * root resolves each colour into an internal `--_*` property (public property first, then
+ * the light default); a dark block resets only those, for `data-mode="dark"` and for
+ * `data-mode="auto"` under `prefers-color-scheme: dark`. Every rule reads the `--_*` ones.
  */
 const mono = 'ui-monospace,Menlo,Consolas,monospace';
 const dark =
-  '{color-scheme:dark;--_dbg:#141a17;--_dfg:#e9efeb;--_dmu:#a7b4ad;--_dbd:#34403a;--_dsf:#1d2521;--_dac:var(--_primary);--_ddg:#ffb4ab;--_dwn:#f3c26b}';
+  '{color-scheme:dark;--_bg:var(--passid-bg,#141a17);--_fg:var(--passid-fg,#e9efeb);--_muted:var(--passid-muted,#a7b4ad);--_border:var(--passid-border,#34403a);--_surface:var(--passid-surface,#1d2521);--_accent:var(--passid-accent,var(--_primary));--_danger:var(--passid-danger,#ffb4ab);--_warning:var(--passid-warning,#f3c26b)}';
 
 export const STYLESHEET =
   '.passid-root{--_primary:var(--passid-primary,#00c27a);--_on-primary:var(--passid-on-primary,#06130d);--_radius:var(--passid-radius,12px);' +
-  '--_dbg:#fff;--_dfg:#14201a;--_dmu:#4d5b54;--_dbd:#d5ddd8;--_dsf:#f3f6f4;--_dac:#00744a;--_ddg:#b3261e;--_dwn:#8a5300;' +
-  '--_bg:var(--passid-bg,var(--_dbg));--_fg:var(--passid-fg,var(--_dfg));--_muted:var(--passid-muted,var(--_dmu));' +
-  '--_border:var(--passid-border,var(--_dbd));--_surface:var(--passid-surface,var(--_dsf));--_accent:var(--passid-accent,var(--_dac));' +
-  '--_danger:var(--passid-danger,var(--_ddg));--_warning:var(--passid-warning,var(--_dwn));' +
+  '--_bg:var(--passid-bg,#fff);--_fg:var(--passid-fg,#14201a);--_muted:var(--passid-muted,#4d5b54);--_border:var(--passid-border,#d5ddd8);--_surface:var(--passid-surface,#f3f6f4);--_accent:var(--passid-accent,#00744a);--_danger:var(--passid-danger,#b3261e);--_warning:var(--passid-warning,#8a5300);' +
   'color-scheme:light;box-sizing:border-box;max-width:var(--passid-max-width,420px);min-width:0;padding:20px;' +
   'border:1px solid var(--_border);border-radius:var(--_radius);background:var(--_bg);color:var(--_fg);' +
   'font:var(--passid-font-size,16px)/1.5 var(--passid-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);text-align:center}' +
   // Modern browsers derive the light accent from a custom primary; older ones keep the default's.
-  '@supports (color:color-mix(in srgb,red,red)){.passid-root{--_dac:color-mix(in srgb,var(--_primary) 60%,#000)}}' +
+  '@supports (color:color-mix(in srgb,red,red)){.passid-root{--_accent:var(--passid-accent,color-mix(in srgb,var(--_primary) 60%,#000))}}' +
   `.passid-root[data-mode=dark]${dark}@media (prefers-color-scheme:dark){.passid-root[data-mode=auto]${dark}}` +
   '.passid-root *{box-sizing:inherit}' +
   '.passid-root :focus-visible{outline:3px solid var(--_accent);outline-offset:2px}' +
