@@ -34,10 +34,6 @@ export interface UsePassidVerifyResult {
   reset(): void;
 }
 
-function controllerOptions(options: UsePassidVerifyOptions): PassidControllerOptions {
-  const { autoStart: _autoStart, ...rest } = options;
-  return rest;
-}
 
 /**
  * The headless hook: one controller (one zustand store) per component instance, created
@@ -54,7 +50,7 @@ export function usePassidVerify(options: UsePassidVerifyOptions): UsePassidVerif
   const latest = useRef(options);
   latest.current = options;
   const [controller, setController] = useState<PassidController>(() =>
-    createPassidController(controllerOptions(options)),
+    createPassidController(options),
   );
   const [serverSnapshot] = useState(() => initialState());
   const pendingDispose = useRef<{ cancelled: boolean } | null>(null);
@@ -64,7 +60,7 @@ export function usePassidVerify(options: UsePassidVerifyOptions): UsePassidVerif
     if (pendingDispose.current) pendingDispose.current.cancelled = true;
     pendingDispose.current = null;
     if (disposed.current === controller) {
-      setController(createPassidController(controllerOptions(latest.current)));
+      setController(createPassidController(latest.current));
       return;
     }
     if (latest.current.autoStart) controller.start();
@@ -79,24 +75,17 @@ export function usePassidVerify(options: UsePassidVerifyOptions): UsePassidVerif
     };
   }, [controller]);
 
-  // Push the latest options (and callbacks) after every render.
+  // Push the latest options (and callbacks) after every render. The controller ignores
+  // `autoStart`, so the options go through as they are (no copy per render).
   useEffect(() => {
-    controller.setOptions(controllerOptions(options));
+    controller.setOptions(options);
   });
 
   const state = useSyncExternalStore(controller.subscribe, controller.getState, () => serverSnapshot);
   const { locale, messages: overrides } = options;
   const messages = useMemo(() => resolveMessages(locale, overrides), [locale, overrides]);
   const view = useMemo(() => connect(state, { messages }), [state, messages]);
-  const actions = useMemo(
-    () => ({
-      start: () => controller.start(),
-      submitToken: (input: string) => controller.submitToken(input),
-      clearTokenInputError: () => controller.clearTokenInputError(),
-      retry: () => controller.retry(),
-      reset: () => controller.reset(),
-    }),
-    [controller],
-  );
-  return { state, view, ...actions };
+  // The controller's methods are closures (no `this`), stable for the controller's life.
+  const { start, submitToken, clearTokenInputError, retry, reset } = controller;
+  return { state, view, start, submitToken, clearTokenInputError, retry, reset };
 }
