@@ -22,7 +22,10 @@ export const STYLESHEET =
   `.passid-root[data-mode=dark]${dark}@media (prefers-color-scheme:dark){.passid-root[data-mode=auto]${dark}}` +
   '.passid-root *{box-sizing:inherit}' +
   '.passid-root :focus-visible{outline:3px solid var(--_accent);outline-offset:2px}' +
-  '.passid-panel{display:grid;justify-items:center;gap:14px;outline:none}' +
+  // Panels and headings take focus programmatically (tabIndex=-1) so screen readers follow
+  // the state; they are not controls, so they draw no ring.
+  '.passid-root [tabindex="-1"]:focus{outline:none}' +
+  '.passid-panel{display:grid;justify-items:center;gap:14px}' +
   '.passid-title{margin:0;font-size:1.125em;font-weight:650;line-height:1.3}' +
   '.passid-text,.passid-code{margin:0;color:var(--_muted)}' +
   '.passid-btn{width:100%;min-height:44px;padding:10px 20px;border:2px solid transparent;border-radius:calc(var(--_radius)*.75);' +
