@@ -85,7 +85,7 @@ interface PassidErrorInit {
   cause?: unknown;
 }
 
-/** `sk_live_abcdef` → `sk_l…`: safe to log. */
+/** a live key → its first four characters and `…`: safe to log. */
 export function maskSecret(secret: string): string {
   return secret.length <= 4 ? '…' : `${secret.slice(0, 4)}…`;
 }
