@@ -2,7 +2,8 @@
 /**
  * `npm run demo`: starts the sandbox and the playground together, waits until both answer,
  * prints the URLs, and forwards Ctrl-C / SIGTERM to both.
- * Env: PORT (sandbox, default 8787), PLAYGROUND_PORT (default 5173), PASSID_SANDBOX_DB.
+ * Env: PORT (sandbox, default 8787), PLAYGROUND_PORT (default 5173), SANDBOX_URL (where the
+ * playground finds the sandbox, default http://localhost:$PORT), PASSID_SANDBOX_DB.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sandboxPort = Number(process.env.PORT ?? 8787);
 const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 5173);
-const sandboxUrl = `http://localhost:${sandboxPort}`;
+const sandboxUrl = (process.env.SANDBOX_URL ?? `http://localhost:${sandboxPort}`).replace(/\/+$/, '');
 const playgroundUrl = `http://localhost:${playgroundPort}`;
 
 /** @type {import('node:child_process').ChildProcess[]} */
@@ -89,7 +90,8 @@ start('playground', 'scripts/playground.mjs', {
 });
 
 const [sandboxUp, playgroundUp] = await Promise.all([
-  waitFor(`${sandboxUrl}/api/bridge/request/by-code/AAAAAAAA`),
+  // The sandbox's health check: answers 200 and logs no 404 (unlike a probe of a real route).
+  waitFor(`${sandboxUrl}/healthz`),
   waitFor(`${playgroundUrl}/config.json`),
 ]);
 if (!sandboxUp || !playgroundUp) {
@@ -109,5 +111,8 @@ ${bold('PASSID Verify demo is running')}
   Wallet simulator   ${bold(`${playgroundUrl}/wallet`)}   (open it in a second tab)
   Sandbox API        ${bold(sandboxUrl)}   (key: sk_sandbox_demo)
 ${lan.length ? `\n  From a phone on the same network: ${lan.map((u) => `${u}/wallet`).join('  ')}\n` : ''}
+  Ports: PORT=${sandboxPort} (sandbox)  PLAYGROUND_PORT=${playgroundPort}  SANDBOX_URL=${sandboxUrl}
+  e.g. ${bold('PORT=8788 PLAYGROUND_PORT=5180 npm run demo')}
+
   Press Ctrl-C to stop both.
 `);

@@ -8,6 +8,10 @@
  * - webhooks: registers `http://127.0.0.1:<port>/webhooks/passid` with the sandbox (retrying
  *   quietly until the sandbox answers), verifies every delivery over the raw body with
  *   `verifyWebhook`, drops repeats by event id, and shows them to the page (`GET /api/events`);
+ *   while the page polls, it asks the sandbox every few seconds where webhooks go
+ *   (`GET /api/sandbox/webhook-endpoint`: the sandbox keeps ONE endpoint per institution), so a
+ *   receiver registered by someone else shows on the page. It never takes the endpoint back by
+ *   itself: the page's "Re-register" button does (`POST /api/webhook/register`);
  * - `/sandbox/*`: a pass-through to the sandbox's public and wallet endpoints, so the wallet
  *   simulator works from a phone on the same network (it needs to reach only this server);
  * - `GET /config.json`: what the page needs (sandbox URL, LAN URLs, webhook status).
@@ -64,6 +68,7 @@ const PASS_THROUGH = [
  * @property {string} [sandboxUrl]   @default 'http://localhost:8787'
  * @property {string} [distDir]      @default `<this folder>/dist`
  * @property {number} [registerRetryMs] delay between webhook registration attempts @default 2000
+ * @property {number} [endpointCheckMs] how often (at most) `GET /api/events` asks the sandbox where webhooks go @default 3000
  * @property {(line: string) => void} [log] @default console.log
  */
 
@@ -76,6 +81,7 @@ export async function startPlayground(options = {}) {
   const distDir = resolve(options.distDir ?? fileURLToPath(new URL('./dist', import.meta.url)));
   const log = options.log ?? ((line) => console.log(line));
   const retryMs = options.registerRetryMs ?? 2000;
+  const checkMs = options.endpointCheckMs ?? 3000;
 
   /** @type {PlaygroundEvent[]} */
   const events = [];
@@ -83,7 +89,20 @@ export async function startPlayground(options = {}) {
   /** Secrets this server was given, newest first (a re-registration may rotate it mid-delivery). */
   /** @type {string[]} */
   const secrets = [];
-  const webhook = { registered: false, url: '', error: /** @type {string | null} */ (null), attempts: 0 };
+  /**
+   * `registered`: the sandbox delivers to this server's receiver. `deliversTo`: where the sandbox
+   * delivers (as last seen; null when unknown or none). `url`: this server's receiver.
+   */
+  const webhook = {
+    registered: false,
+    url: '',
+    deliversTo: /** @type {string | null} */ (null),
+    error: /** @type {string | null} */ (null),
+    attempts: 0,
+  };
+  let lastCheck = 0;
+  /** @type {Promise<void> | null} */
+  let checking = null;
   const dedupe = createWebhookDeduplicator();
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let retryTimer;
@@ -102,21 +121,19 @@ export async function startPlayground(options = {}) {
       proxyPrefix: PROXY_PREFIX,
       apiKey: PLAYGROUND_API_KEY,
       lanUrls: lanUrls(port),
-      webhook: { registered: webhook.registered, url: webhook.url, error: webhook.error },
+      webhook: webhookStatus(),
     }),
   );
 
-  app.get('/api/events', (c) => {
+  app.get('/api/events', async (c) => {
     const after = Number(c.req.query('after') ?? 0) || 0;
-    return c.json({
-      events: events.filter((e) => e.seq > after),
-      webhook: { registered: webhook.registered, url: webhook.url, error: webhook.error },
-    });
+    if (Date.now() - lastCheck >= checkMs) await checkEndpoint();
+    return c.json({ events: events.filter((e) => e.seq > after), webhook: webhookStatus() });
   });
 
   app.post('/api/webhook/register', async (c) => {
     await register();
-    return c.json({ registered: webhook.registered, url: webhook.url, error: webhook.error });
+    return c.json(webhookStatus());
   });
 
   app.post('/webhooks/passid', async (c) => {
@@ -204,6 +221,45 @@ export async function startPlayground(options = {}) {
     return { ok: false, problem };
   }
 
+  function webhookStatus() {
+    return { registered: webhook.registered, url: webhook.url, deliversTo: webhook.deliversTo, error: webhook.error };
+  }
+
+  /**
+   * Asks the sandbox where it delivers this institution's webhooks (one in flight at a time).
+   * Someone else's URL: shown, never overwritten. No endpoint at all (a fresh sandbox DB):
+   * registered again, since that takes nothing from anyone.
+   */
+  function checkEndpoint() {
+    if (!webhook.url) return Promise.resolve(); // not registered yet: registerUntilDone is on it
+    checking ??= (async () => {
+      try {
+        const res = await fetch(`${sandboxUrl}/api/sandbox/webhook-endpoint`, {
+          headers: { 'x-institution-key': PLAYGROUND_API_KEY },
+          signal: AbortSignal.timeout(2000),
+        });
+        if (res.status === 404) {
+          await register();
+          return;
+        }
+        if (!res.ok) throw new Error(`sandbox answered ${res.status}`);
+        const body = /** @type {{ url?: unknown }} */ (await res.json());
+        if (typeof body.url !== 'string') throw new Error('sandbox gave no url');
+        const mine = body.url === webhook.url;
+        if (webhook.registered && !mine) log(`[playground] webhooks now go to ${body.url}, not to this playground (the page offers Re-register)`);
+        webhook.deliversTo = body.url;
+        webhook.registered = mine;
+        webhook.error = null;
+      } catch (error) {
+        webhook.error = error instanceof Error ? error.message : String(error);
+      } finally {
+        lastCheck = Date.now();
+        checking = null;
+      }
+    })();
+    return checking;
+  }
+
   async function register() {
     webhook.attempts += 1;
     const url = `http://127.0.0.1:${port}/webhooks/passid`;
@@ -222,7 +278,9 @@ export async function startPlayground(options = {}) {
       const first = !webhook.registered;
       webhook.registered = true;
       webhook.url = url;
+      webhook.deliversTo = url;
       webhook.error = null;
+      lastCheck = Date.now();
       if (first) log(`[playground] webhook receiver registered with the sandbox: ${url}`);
       return true;
     } catch (error) {
@@ -256,8 +314,10 @@ export async function startPlayground(options = {}) {
     /** Events received so far (for tests). */
     events,
     webhook,
-    /** Registers the webhook receiver again (after a sandbox reset). */
+    /** Registers the webhook receiver again (after a sandbox reset, or to take the endpoint back). */
     register,
+    /** Asks the sandbox now where it delivers webhooks (updates `webhook`). */
+    checkEndpoint,
     /** Stops the server and the registration retries. */
     close() {
       closed = true;

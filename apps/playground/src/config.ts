@@ -4,7 +4,19 @@ export interface PlaygroundConfig {
   proxyPrefix: string;
   apiKey: string;
   lanUrls: string[];
-  webhook: { registered: boolean; url: string; error: string | null };
+  webhook: WebhookStatus;
+}
+
+/**
+ * The playground server's webhook registration. `registered`: the sandbox delivers to `url`
+ * (this playground's receiver). `deliversTo`: where the sandbox delivers, as last seen (another
+ * URL when someone registered their own receiver; null when unknown).
+ */
+export interface WebhookStatus {
+  registered: boolean;
+  url: string;
+  deliversTo: string | null;
+  error: string | null;
 }
 
 const FALLBACK: PlaygroundConfig = {
@@ -12,7 +24,7 @@ const FALLBACK: PlaygroundConfig = {
   proxyPrefix: '/api/passid',
   apiKey: 'sk_sandbox_demo',
   lanUrls: [],
-  webhook: { registered: false, url: '', error: 'the playground server did not answer' },
+  webhook: { registered: false, url: '', deliversTo: null, error: 'the playground server did not answer' },
 };
 
 export async function loadConfig(): Promise<PlaygroundConfig> {

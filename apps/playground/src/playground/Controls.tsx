@@ -101,7 +101,7 @@ export function Controls({ settings, onChange, apiKey, proxyPrefix }: Props) {
 
       <label className="check">
         <input type="checkbox" checked={settings.dark} onChange={(e) => set('dark', e.target.checked)} />
-        <span>Dark mode</span>
+        <span>Dark widget</span>
       </label>
     </form>
   );

@@ -1,8 +1,11 @@
 import { CopyButton } from '../CopyButton';
 import { FIXTURES } from './fixtures';
 
-/** The sandbox fixture tokens, with one-click copy and one-click verify. */
-export function FixtureTable({ onVerify }: { onVerify: (token: string) => void }) {
+/**
+ * The sandbox fixture tokens, with one-click copy and one-click verify. `results`: what the
+ * widget reported for a row's last one-click Verify (`→ TOKEN_REVOKED`, `→ Tier A · 812`).
+ */
+export function FixtureTable({ onVerify, results }: { onVerify: (token: string) => void; results: Record<string, string> }) {
   return (
     <section className="panel fixtures" aria-labelledby="fixtures-heading">
       <h2 id="fixtures-heading" className="panel-title">
@@ -31,6 +34,9 @@ export function FixtureTable({ onVerify }: { onVerify: (token: string) => void }
                   <span className="fixture-detail">{f.detail}</span>
                 </td>
                 <td className="actions">
+                  <output className="fixture-outcome" aria-live="polite" data-testid={`fixture-outcome-${f.token}`}>
+                    {results[f.token] ?? ''}
+                  </output>
                   <CopyButton text={f.token} label="Copy token" />
                   <button type="button" className="btn-small" aria-label={`Verify ${f.token}`} onClick={() => onVerify(f.token)}>
                     Verify

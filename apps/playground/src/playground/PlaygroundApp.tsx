@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { PASSIDVerify } from '@passid/react';
-import type { VerifyEvent } from '@passid/core';
+import type { Claims, VerifyEvent } from '@passid/core';
 import { fr } from '@passid/core/locales/fr';
 import type { PlaygroundConfig } from '../config';
 import { Controls } from './Controls';
@@ -15,6 +15,7 @@ import { ResultPanel, type Outcome } from './ResultPanel';
 import { readSettings, writeSettings, type Settings } from './settings';
 import { useWebhookFeed } from './useWebhookFeed';
 import { RequestHelper } from './RequestHelper';
+import { WebhookPill } from './WebhookPill';
 
 export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
   const [settings, setSettings] = useState<Settings>(() => readSettings(location.search, config.sandboxUrl));
@@ -24,7 +25,10 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
   const [nonce, setNonce] = useState(0);
   const [pendingToken, setPendingToken] = useState<string | null>(null);
   const widgetRef = useRef<HTMLDivElement>(null);
-  const webhook = useWebhookFeed((entries) => setLog((all) => [...all, ...entries].slice(-300)));
+  /** The fixture token a one-click Verify is running for (its row shows the result). */
+  const activeFixture = useRef<string | null>(null);
+  const [fixtureResults, setFixtureResults] = useState<Record<string, string>>({});
+  const { webhook, reRegister } = useWebhookFeed((entries) => setLog((all) => [...all, ...entries].slice(-300)));
 
   useEffect(() => writeSettings(settings, config.sandboxUrl), [settings, config.sandboxUrl]);
 
@@ -45,10 +49,23 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
     if (event.to === 'awaiting' && event.sessionId) setRequestId(event.sessionId);
     if (event.to !== 'awaiting') setRequestId(null);
     if (event.to === 'requesting' || event.to === 'verifying') setOutcome(null);
+    // A QR request is not a fixture's verification.
+    if (event.to === 'requesting') activeFixture.current = null;
   }, []);
+
+  /** Shows what the widget reported next to the fixture row that started it, and keeps the widget in view. */
+  const reportFixture = (text: string) => {
+    const token = activeFixture.current;
+    if (!token) return;
+    activeFixture.current = null;
+    setFixtureResults((all) => ({ ...all, [token]: text }));
+    requestAnimationFrame(() => widgetRef.current?.scrollIntoView({ block: 'nearest' }));
+  };
 
   // One-click verify: a fresh widget (idle), then its own manual entry is filled and submitted.
   const verifyFixture = (token: string) => {
+    activeFixture.current = token;
+    setFixtureResults(({ [token]: _previous, ...rest }) => rest);
     setPendingToken(token);
     setNonce((n) => n + 1);
   };
@@ -62,6 +79,8 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
     setter?.call(input, pendingToken);
     input.dispatchEvent(new Event('input', { bubbles: true }));
     setPendingToken(null);
+    // The widget's answer must be visible, not off-screen above the fixture table.
+    root.scrollIntoView({ block: 'nearest' });
     // Let React commit the new value before submitting.
     requestAnimationFrame(() => form.requestSubmit());
   }, [pendingToken, nonce]);
@@ -82,9 +101,7 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
           <a href="/wallet" target="_blank" rel="noreferrer">
             Wallet simulator ↗
           </a>
-          <span className={`status-chip ${webhook.registered ? 'is-ok' : 'is-warn'}`} title={webhook.error ?? webhook.url}>
-            {webhook.registered ? 'webhooks registered' : 'webhooks: waiting for the sandbox'}
-          </span>
+          <WebhookPill webhook={webhook} onReRegister={reRegister} />
         </nav>
       </header>
 
@@ -115,14 +132,23 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
                 ttlSeconds={settings.ttlSeconds}
                 locale={settings.locale === 'fr' ? fr : 'en'}
                 theme={{ primary: settings.primary, mode: settings.dark ? 'dark' : 'light' }}
-                onSuccess={(claims) => setOutcome({ kind: 'success', claims })}
-                onDecline={(reason, detail) => setOutcome({ kind: 'declined', reason, code: detail?.code ?? '' })}
-                onError={(error) => setOutcome({ kind: 'error', message: error.message })}
+                onSuccess={(claims) => {
+                  setOutcome({ kind: 'success', claims });
+                  reportFixture(`→ ${summariseClaims(claims)}`);
+                }}
+                onDecline={(reason, detail) => {
+                  setOutcome({ kind: 'declined', reason, code: detail?.code ?? '' });
+                  reportFixture(`→ ${detail?.code || reason}`);
+                }}
+                onError={(error) => {
+                  setOutcome({ kind: 'error', message: error.message });
+                  reportFixture('→ error (see the result)');
+                }}
                 onEvent={onEvent}
               />
             </div>
           </div>
-          <RequestHelper requestId={requestId} lanUrls={config.lanUrls} />
+          <RequestHelper requestId={requestId} lanUrls={config.lanUrls} resultShown={outcome !== null} />
         </section>
 
         <section className="col-result">
@@ -130,7 +156,7 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
         </section>
 
         <section className="col-fixtures">
-          <FixtureTable onVerify={verifyFixture} />
+          <FixtureTable onVerify={verifyFixture} results={fixtureResults} />
         </section>
 
         <section className="col-log">
@@ -139,4 +165,10 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
       </main>
     </div>
   );
+}
+
+/** "Tier A · 812" from the claims the permissions allowed (or "approved"). */
+function summariseClaims(claims: Claims): string {
+  const parts = [claims.tier ? `Tier ${claims.tier}` : '', claims.fsi_score === undefined ? '' : String(claims.fsi_score)].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : 'approved';
 }

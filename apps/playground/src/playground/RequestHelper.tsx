@@ -1,8 +1,12 @@
 import { CopyButton } from '../CopyButton';
 
-/** While a QR request is open: links to answer it in the wallet simulator (this tab's host or the LAN). */
-export function RequestHelper({ requestId, lanUrls }: { requestId: string | null; lanUrls: string[] }) {
+/**
+ * While a QR request is open: links to answer it in the wallet simulator (this tab's host or the
+ * LAN). Otherwise a hint, until a result is shown.
+ */
+export function RequestHelper({ requestId, lanUrls, resultShown }: { requestId: string | null; lanUrls: string[]; resultShown: boolean }) {
   if (!requestId) {
+    if (resultShown) return null;
     return (
       <p className="helper muted">
         Generate a QR code, then answer it in the <a href="/wallet">wallet simulator</a> (a second tab, or a phone on the same network).

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { WebhookStatus } from '../config';
 import type { LogEntry } from './EventLog';
 
 interface ServerEvent {
@@ -12,13 +13,12 @@ interface ServerEvent {
   problem?: string;
 }
 
-/** Polls the playground server's `GET /api/events` (every 1.5 s) for webhooks it received. */
+/**
+ * Polls the playground server's `GET /api/events` (every 1.5 s) for webhooks it received and
+ * where the sandbox delivers them. `reRegister()` points the sandbox back at this playground.
+ */
 export function useWebhookFeed(onEntries: (entries: LogEntry[]) => void, intervalMs = 1500) {
-  const [webhook, setWebhook] = useState<{ registered: boolean; url: string; error: string | null }>({
-    registered: false,
-    url: '',
-    error: null,
-  });
+  const [webhook, setWebhook] = useState<WebhookStatus>({ registered: false, url: '', deliversTo: null, error: null });
   const onEntriesRef = useRef(onEntries);
   onEntriesRef.current = onEntries;
 
@@ -30,7 +30,7 @@ export function useWebhookFeed(onEntries: (entries: LogEntry[]) => void, interva
       try {
         const res = await fetch(`/api/events?after=${after}`, { cache: 'no-store' });
         if (res.ok) {
-          const body = (await res.json()) as { events: ServerEvent[]; webhook: typeof webhook };
+          const body = (await res.json()) as { events: ServerEvent[]; webhook: WebhookStatus };
           if (stopped) return;
           setWebhook(body.webhook);
           if (body.events.length > 0) {
@@ -62,5 +62,14 @@ export function useWebhookFeed(onEntries: (entries: LogEntry[]) => void, interva
     };
   }, [intervalMs]);
 
-  return webhook;
+  const reRegister = useCallback(async () => {
+    try {
+      const res = await fetch('/api/webhook/register', { method: 'POST' });
+      if (res.ok) setWebhook((await res.json()) as WebhookStatus);
+    } catch {
+      /* the next poll shows the state */
+    }
+  }, []);
+
+  return { webhook, reRegister };
 }

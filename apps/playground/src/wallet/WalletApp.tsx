@@ -3,7 +3,7 @@
  * a request (deep link, wallet URL or 8-character code), see who asks for what and for how
  * long, then Share & Verify or Decline. Or make a one-time share token for manual entry.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PublicRequestResponse, SandboxPersona } from '@passid/core';
 import { createWalletApi, parseRequestRef, WalletApiError } from './api';
 import { PERMISSION_LABELS, PERSONAS, formatRemaining } from '../labels';
@@ -41,6 +41,20 @@ export function WalletApp() {
   const [busy, setBusy] = useState<string | null>(null);
   const [share, setShare] = useState<{ token: string; expiresAt: string } | null>(null);
   const now = useNow(request !== null || share !== null);
+  /**
+   * Which new card takes keyboard focus after an action (its heading, tabIndex -1): the button
+   * pressed is gone or disabled, and focus must not fall back to <body>.
+   */
+  const [focusTarget, setFocusTarget] = useState<{ id: string } | null>(null);
+  const requestHeading = useRef<HTMLHeadingElement>(null);
+  const outcomeHeading = useRef<HTMLHeadingElement>(null);
+  const tokenHeading = useRef<HTMLHeadingElement>(null);
+  const alertRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!focusTarget) return;
+    const el = { request: requestHeading, outcome: outcomeHeading, token: tokenHeading, error: alertRef }[focusTarget.id]?.current;
+    el?.focus();
+  }, [focusTarget]);
 
   const jwtFor = useCallback(
     async (who: SandboxPersona) => {
@@ -53,21 +67,25 @@ export function WalletApp() {
     [api, jwts],
   );
 
-  const run = useCallback(async (label: string, task: () => Promise<void>) => {
+  /** Runs an action; afterwards focus moves to `focusOn` (or to the error). */
+  const run = useCallback(async (label: string, focusOn: string, task: () => Promise<void>) => {
     setBusy(label);
     setError(null);
+    let target = focusOn;
     try {
       await task();
     } catch (e) {
       setError(describe(e));
+      target = 'error';
     } finally {
       setBusy(null);
+      setFocusTarget({ id: target });
     }
   }, []);
 
   const open = useCallback(
     (text: string) =>
-      run('open', async () => {
+      run('open', 'request', async () => {
         setOutcome(null);
         setRequest(null);
         const ref = parseRequestRef(text);
@@ -84,7 +102,7 @@ export function WalletApp() {
   }, []);
 
   const shareAndVerify = () =>
-    run('share', async () => {
+    run('share', 'outcome', async () => {
       if (!request) return;
       const res = await api.fulfill(request.requestId, await jwtFor(persona));
       setOutcome(res.status === 'completed' ? { kind: 'shared' } : { kind: 'sanctioned' });
@@ -92,7 +110,7 @@ export function WalletApp() {
     });
 
   const decline = () =>
-    run('decline', async () => {
+    run('decline', 'outcome', async () => {
       if (!request) return;
       await api.decline(request.requestId, await jwtFor(persona));
       setOutcome({ kind: 'declined' });
@@ -100,7 +118,7 @@ export function WalletApp() {
     });
 
   const makeShareToken = () =>
-    run('token', async () => {
+    run('token', 'token', async () => {
       setShare(await api.share(await jwtFor(persona)));
     });
 
@@ -170,7 +188,7 @@ export function WalletApp() {
           </section>
 
           {error && (
-            <p role="alert" className="w-alert">
+            <p role="alert" className="w-alert" ref={alertRef} tabIndex={-1}>
               {error}
             </p>
           )}
@@ -179,20 +197,29 @@ export function WalletApp() {
             <section className={`w-card w-outcome is-${outcome.kind}`} role="status" aria-live="polite">
               {outcome.kind === 'shared' && (
                 <>
-                  <h2>Shared ✓</h2>
+                  <h2 ref={outcomeHeading} tabIndex={-1}>
+                    Shared ✓
+                  </h2>
                   <p>Your verified claims were sent. Go back to the institution's page: it updates by itself.</p>
                 </>
               )}
               {outcome.kind === 'declined' && (
                 <>
-                  <h2>Request declined</h2>
+                  <h2 ref={outcomeHeading} tabIndex={-1}>
+                    Request declined
+                  </h2>
                   <p>Nothing was shared. The institution sees that you declined.</p>
                 </>
               )}
               {outcome.kind === 'sanctioned' && (
                 <>
-                  <h2>Not shared</h2>
-                  <p>PASSID cannot share this profile (sanctions list match). The request was declined.</p>
+                  <h2 ref={outcomeHeading} tabIndex={-1}>
+                    Not shared
+                  </h2>
+                  <p>
+                    PASSID could not share: sanctions screening did not pass. The institution has been told the
+                    request was declined.
+                  </p>
                 </>
               )}
             </section>
@@ -201,7 +228,9 @@ export function WalletApp() {
           {request && (
             <section aria-labelledby="req-heading" className="w-card w-request">
               <p className="w-eyebrow">Verification request</p>
-              <h2 id="req-heading">{request.institutionName}</h2>
+              <h2 id="req-heading" ref={requestHeading} tabIndex={-1}>
+                {request.institutionName}
+              </h2>
               <p>wants to verify:</p>
               <ul className="w-perms">
                 {request.permissions.map((p) => (
@@ -233,6 +262,9 @@ export function WalletApp() {
             </button>
             {share && (
               <div className="w-token">
+                <h3 className="w-token-title" ref={tokenHeading} tabIndex={-1}>
+                  Your share token
+                </h3>
                 <output data-testid="share-token" className="w-token-value">
                   {share.token}
                 </output>
