@@ -86,12 +86,12 @@ describe('connect', () => {
 
   it('declined on expiry: "Request expired" and "Generate new code"', () => {
     const view = connect(base({ status: 'declined', mode: 'qr', decline: 'REQUEST_EXPIRED' }));
-    expect(view).toMatchObject({ declineText: 'Request expired', retryLabel: 'Generate new code', isExpired: true, showRetry: true, showQr: false });
+    expect(view).toMatchObject({ declineText: 'Request expired', retryLabel: 'Generate new code', retryVariant: 'primary', isExpired: true, showRetry: true, showQr: false });
   });
 
   it('declined by sanctions: never reads as success', () => {
     const view = connect(base({ status: 'declined', mode: 'token', decline: 'HARD_DENY_SANCTIONS_MATCH', claims: CLAIMS_A }));
-    expect(view).toMatchObject({ isSuccess: false, isSanctionsHit: true, score: null, claims: [], retryLabel: 'Try again' });
+    expect(view).toMatchObject({ isSuccess: false, isSanctionsHit: true, score: null, claims: [], retryLabel: 'Start over', retryVariant: 'secondary' });
     expect(view.declineText).toMatch(/cannot be verified/);
     expect(view.liveText).not.toContain(en.liveSuccess);
     expect(view.liveText).toMatch(/cannot be verified/);

@@ -81,8 +81,16 @@ export interface VerifyView {
   isSanctionsHit: boolean;
   /** Show the retry button (declined, error). */
   showRetry: boolean;
-  /** "Generate new code" after expiry, "Try again" otherwise; null when no retry. */
+  /**
+   * "Generate new code" after expiry, "Start over" after a sanctions hit (back to idle, no new
+   * session), "Try again" otherwise; null when no retry.
+   */
   retryLabel: string | null;
+  /**
+   * How prominent the retry button is: `secondary` after a sanctions hit, so the page does not
+   * invite the customer to try again; `primary` otherwise; null when no retry.
+   */
+  retryVariant: 'primary' | 'secondary' | null;
   /** The friendly error text, when error. */
   errorText: string | null;
   /** FSI score, when success and granted. */
@@ -190,6 +198,7 @@ export function connect(state: VerifyState, options: ConnectOptions = {}): Verif
   const reconnecting = awaiting && state.pollFailures > 0;
   const claims = success ? state.claims : null;
   const expired = declineCode === 'REQUEST_EXPIRED';
+  const sanctions = declineCode === 'HARD_DENY_SANCTIONS_MATCH';
   const spinnerText = requesting ? m.requesting : verifying ? m.verifying : null;
   const countdown = secs === null ? null : formatCountdown(secs);
 
@@ -239,9 +248,10 @@ export function connect(state: VerifyState, options: ConnectOptions = {}): Verif
     decline: declineCode,
     declineText: declineMsg,
     isExpired: expired,
-    isSanctionsHit: declineCode === 'HARD_DENY_SANCTIONS_MATCH',
+    isSanctionsHit: sanctions,
     showRetry: ended,
-    retryLabel: ended ? (expired ? m.generateNewCode : m.tryAgain) : null,
+    retryLabel: ended ? (sanctions ? m.startOver : expired ? m.generateNewCode : m.tryAgain) : null,
+    retryVariant: ended ? (sanctions ? 'secondary' : 'primary') : null,
     errorText: errorMsg,
     score: claims?.fsi_score ?? null,
     scoreText: claims?.fsi_score === undefined ? null : formatMessage(m.scoreBadge, { score: claims.fsi_score }),

@@ -615,7 +615,7 @@ describe('manual token', () => {
     expect(onDecline).toHaveBeenCalledExactlyOnceWith(expect.stringMatching(text), { code: denyReason });
     expect(onSuccess).not.toHaveBeenCalled();
     const view = connect(controller.getState());
-    expect(view.retryLabel).toBe('Try again');
+    expect(view.retryLabel).toBe(denyReason === 'HARD_DENY_SANCTIONS_MATCH' ? 'Start over' : 'Try again');
     expect(view.isSuccess).toBe(false);
   });
 

@@ -121,6 +121,13 @@ describe('transition: details', () => {
     expect(transition(at('declined', { mode: 'qr' }), { type: 'RETRY' }).status).toBe('requesting');
   });
 
+  it('RETRY after a sanctions hit goes back to idle, never into a new QR session', () => {
+    for (const mode of ['qr', 'token'] as const) {
+      const next = transition(at('declined', { mode, decline: 'HARD_DENY_SANCTIONS_MATCH' }), { type: 'RETRY' });
+      expect(next).toMatchObject({ status: 'idle', mode: null, decline: null });
+    }
+  });
+
   it('a new attempt clears the previous outcome', () => {
     const next = transition(at('error', { error, decline: 'TOKEN_EXPIRED', tokenInputError: 'EMPTY' }), { type: 'START' });
     expect(next).toMatchObject({ status: 'requesting', mode: 'qr', error: null, decline: null, tokenInputError: null, session: null });

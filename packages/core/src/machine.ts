@@ -40,7 +40,10 @@ export type VerifyMachineEvent =
   /** An attempt failed for good, or it could not start (configuration, live key). */
   | { type: 'FAILED'; error: PassidError; mode?: VerifyMode }
   | { type: 'TICK'; now: number }
-  /** "Try again" / "Generate new code": a new QR session if the last mode was qr, else idle. */
+  /**
+   * "Try again" / "Generate new code": a new QR session if the last mode was qr, else idle.
+   * After a sanctions hit ("Start over"): always idle.
+   */
   | { type: 'RETRY' }
   | { type: 'RESET' };
 
@@ -128,7 +131,13 @@ export function transition(state: VerifyState, event: VerifyMachineEvent): Verif
     case 'CLEAR_TOKEN_ERROR':
       return open || awaiting ? withTokenError(state, null) : state;
     case 'RETRY':
-      return !ended ? state : state.mode === 'qr' ? attempt(state, 'qr') : fresh(state);
+      // After a sanctions hit there is nothing to try again for this customer: back to idle,
+      // never straight into a new QR session.
+      return !ended
+        ? state
+        : state.mode === 'qr' && state.decline !== 'HARD_DENY_SANCTIONS_MATCH'
+          ? attempt(state, 'qr')
+          : fresh(state);
     case 'SESSION_CREATED':
       return status !== 'requesting'
         ? state

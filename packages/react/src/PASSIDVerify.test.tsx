@@ -174,7 +174,9 @@ describe('<PASSIDVerify> states', () => {
     expect(within(panel()).getByText(en.decline[reason])).toBeTruthy();
     expect(onDecline).toHaveBeenCalledWith(en.decline[reason], { code: reason });
     expect(onSuccess).not.toHaveBeenCalled();
-    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    // A sanctions hit offers a secondary "Start over", never an inviting "Try again".
+    const retryName = reason === 'HARD_DENY_SANCTIONS_MATCH' ? 'Start over' : 'Try again';
+    expect(screen.getByRole('button', { name: retryName })).toBeTruthy();
   });
 
   it('a sanctions match is never shown as success, whatever the claims say', async () => {
@@ -189,6 +191,17 @@ describe('<PASSIDVerify> states', () => {
     expect(within(panel()).getByText(en.decline.HARD_DENY_SANCTIONS_MATCH)).toBeTruthy();
     expect(screen.queryByText('Credential verified')).toBeNull();
     expect(onSuccess).not.toHaveBeenCalled();
+
+    // "Start over" is secondary and goes back to idle without creating a new session.
+    const created = bridge.callsTo('POST', '/request').length;
+    const startOver = screen.getByRole('button', { name: 'Start over' });
+    expect(startOver.dataset.variant).toBe('secondary');
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    fireEvent.click(startOver);
+    await advance(2500);
+    expect(root(container).dataset.state).toBe('idle');
+    expect(bridge.callsTo('POST', '/request')).toHaveLength(created);
+    expect(created).toBe(1);
   });
 
   it('manual token: verifying spinner, then success; the request carried an Idempotency-Key', async () => {

@@ -143,6 +143,7 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
               </p>
             ) : null}
             <button type="button" className="passid-btn" onClick={retry}
+              data-variant={view.retryVariant === 'secondary' ? 'secondary' : undefined}
               data-passid-focus=""
               aria-describedby={view.isError ? errorId : undefined}
             >
