@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1   # never let Playwright download a browser
 export STORYBOOK_DISABLE_TELEMETRY=1
 
-say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+if [[ -t 1 ]]; then say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }; else say() { printf '[setup] %s\n' "$*"; }; fi
 
 # 1. pnpm 10 (pnpm 11+ needs Node 22; corepack does not work on this machine).
 if ! command -v pnpm >/dev/null 2>&1 || [[ "$(pnpm --version)" != 10.* ]]; then

@@ -9,7 +9,7 @@ mkdir -p test-results
 failed=()
 step() {
   local name=$1; shift
-  printf '\n\033[1m== %s\033[0m\n' "$name"
+  printf '\n== %s\n' "$name"
   local start=$SECONDS
   if "$@"; then echo "== $name: ok ($((SECONDS - start)) s)"; else echo "== $name: FAILED ($((SECONDS - start)) s)"; failed+=("$name"); fi
 }
