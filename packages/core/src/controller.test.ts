@@ -668,6 +668,21 @@ describe('keys and configuration', () => {
     expect(connect(controller.getState()).errorText).toMatch(/endpoint/);
   });
 
+  it('check() refuses a live key in a browser at once (mount), once; it leaves good options idle', async () => {
+    inBrowser();
+    const server = qrServer();
+    const live = setup(server.fetch, { apiKey: 'sk_live_supersecret' });
+    live.controller.check();
+    live.controller.check();
+    expect(live.controller.getState()).toMatchObject({ status: 'error', error: { kind: 'live_key_in_browser' } });
+    expect(live.onError).toHaveBeenCalledTimes(1);
+    const sandbox = setup(server.fetch);
+    sandbox.controller.check();
+    expect(sandbox.controller.getState().status).toBe('idle');
+    await flush();
+    expect(server.calls).toHaveLength(0);
+  });
+
   it('allows a live key in a browser with dangerouslyAllowBrowserKey (and warns in development)', async () => {
     inBrowser();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

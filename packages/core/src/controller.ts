@@ -40,6 +40,13 @@ export interface PassidController {
   subscribe(listener: (state: VerifyState, previous: VerifyState) => void): () => void;
   /** Start the QR flow. A no-op while requesting, awaiting or verifying (one session per click burst). */
   start(): void;
+  /**
+   * Check the options now, from `idle`: options that can never run (a live key in a browser
+   * without `dangerouslyAllowBrowserKey`, no key and no endpoint, a bad `ttlSeconds`) go to
+   * `error` at once, with `onError`, instead of waiting for a click. No request is made.
+   * UIs call it when the widget mounts; `start()` and `submitToken()` check anyway.
+   */
+  check(): void;
   /** Verify a manual token. Malformed input sets `tokenInputError` and sends nothing. */
   submitToken(input: string): void;
   /** Clears `tokenInputError` (call it when the user edits the field). */
@@ -312,6 +319,9 @@ export function createPassidController(initialOptions: PassidControllerOptions):
     subscribe: store.subscribe,
     start() {
       if (canBegin() && !refused('qr')) dispatch({ type: 'START' });
+    },
+    check() {
+      if (!disposed && getState().status === 'idle') refused('qr');
     },
     submitToken(input) {
       // Also while awaiting: the token replaces the QR session (its polling stops).

@@ -33,7 +33,7 @@ describe('<PASSIDVerify> on the server', () => {
     expect(html).toContain('Générer un code QR');
   });
 
-  it('renders a live key as idle too: the refusal happens when the flow starts, not at render', () => {
+  it('renders a live key as idle on the server: the refusal happens on the client, when the widget mounts', () => {
     const html = renderToString(<PASSIDVerify apiKey="sk_live_abc" onSuccess={() => {}} />);
     expect(html).toContain('Generate QR code');
     expect(html).not.toContain('sk_live_abc');

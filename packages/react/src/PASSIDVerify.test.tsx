@@ -346,12 +346,13 @@ describe('<PASSIDVerify> states', () => {
     expect(document.querySelectorAll('style[data-href="passid-verify"], style[data-passid]')).toHaveLength(1);
   });
 
-  it('refuses a live key in the browser: error pointing to `endpoint`, and no fetch', () => {
+  it('refuses a live key in the browser at mount: error pointing to `endpoint`, and no fetch', () => {
     const bridge = setup();
     const { ui, onError } = widget(bridge, { apiKey: 'sk_live_0123456789abcdef' });
-    const { container } = render(ui);
-    clickGenerate();
+    const { container } = render(<StrictMode>{ui}</StrictMode>);
+    // No click needed: the developer sees the refusal as soon as the widget mounts.
     expect(root(container).dataset.state).toBe('error');
+    expect(screen.queryByRole('button', { name: 'Generate QR code' })).toBeNull();
     expect(within(panel()).getByText(/endpoint/)).toBeTruthy();
     expect(onError).toHaveBeenCalledTimes(1);
     expect(bridge.calls).toHaveLength(0);

@@ -63,7 +63,9 @@ export function usePassidVerify(options: UsePassidVerifyOptions): UsePassidVerif
       setController(createPassidController(latest.current));
       return;
     }
+    // A live key in the browser (or options that can never run) shows the error at mount.
     if (latest.current.autoStart) controller.start();
+    else controller.check();
     return () => {
       const ticket = { cancelled: false };
       pendingDispose.current = ticket;
