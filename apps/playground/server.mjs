@@ -68,7 +68,7 @@ const PASS_THROUGH = [
  * @property {string} [sandboxUrl]   @default 'http://localhost:8787'
  * @property {string} [distDir]      @default `<this folder>/dist`
  * @property {number} [registerRetryMs] delay between webhook registration attempts @default 2000
- * @property {number} [endpointCheckMs] how often (at most) `GET /api/events` asks the sandbox where webhooks go @default 3000
+ * @property {number} [endpointCheckMs] how often (at most) `GET /api/events` asks the sandbox where webhooks go @default 5000
  * @property {(line: string) => void} [log] @default console.log
  */
 
@@ -81,7 +81,7 @@ export async function startPlayground(options = {}) {
   const distDir = resolve(options.distDir ?? fileURLToPath(new URL('./dist', import.meta.url)));
   const log = options.log ?? ((line) => console.log(line));
   const retryMs = options.registerRetryMs ?? 2000;
-  const checkMs = options.endpointCheckMs ?? 3000;
+  const checkMs = options.endpointCheckMs ?? 5000;
 
   /** @type {PlaygroundEvent[]} */
   const events = [];
