@@ -12,6 +12,7 @@ test('a wallet-made share token verifies once; the same token again is TOKEN_ALR
   const wallet = await context.newPage();
   await wallet.goto('/wallet?persona=chidi');
   await wallet.getByRole('button', { name: 'Create share token' }).click();
+  await expect(wallet.getByRole('heading', { name: 'Your share token' })).toBeFocused();
   const tokenEl = wallet.getByTestId('share-token');
   await expect(tokenEl).toHaveText(/^PASSID-[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
   const token = (await tokenEl.textContent())!.trim();
@@ -51,6 +52,13 @@ test('every sandbox fixture token, by the playground\'s one-click "Verify", give
     await test.step(c.token, async () => {
       await page.getByRole('button', { name: `Verify ${c.token}` }).click();
       await expectState(page, c.state);
+      // The row says what the widget reported, and the widget's answer is on screen (below the sticky header).
+      await expect(page.getByTestId(`fixture-outcome-${c.token}`)).toHaveText(
+        c.state === 'success' ? `→ Tier ${c.tier} · ${c.text}` : new RegExp(`^→ [A-Z_]+$`),
+      );
+      await expect(widget(page)).toBeInViewport();
+      const headerBottom = await page.locator('.topbar').evaluate((el) => el.getBoundingClientRect().bottom);
+      expect(await widget(page).evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(headerBottom);
       if (c.state === 'success') {
         await expectScore(page, Number(c.text), c.tier);
       } else {

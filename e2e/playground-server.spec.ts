@@ -2,6 +2,8 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_KEY } from './support/helpers';
 import { PLAYGROUND_URL, SANDBOX_URL } from './support/ports';
+import { ownSandbox } from './support/own-sandbox';
+import { startPlayground } from '../apps/playground/server.mjs';
 
 interface Received {
   seq: number;
@@ -39,6 +41,35 @@ test('a sandbox test webhook is verified; a forged one is refused with 400 and l
   const rejected = (await eventsAfter(request, last)).find((e) => e.id === 'evt_forged');
   expect(rejected).toMatchObject({ verified: false, duplicate: false });
   expect(rejected?.problem).toMatch(/SIGNATURE_MISMATCH/);
+});
+
+test('a receiver registered by someone else shows in the page; Re-register brings the webhooks back', async ({ page, request }) => {
+  // Its own sandbox and playground: taking the one endpoint away must not starve the other specs.
+  const sandbox = await ownSandbox();
+  const playground = await startPlayground({ port: 0, host: '127.0.0.1', sandboxUrl: sandbox.url, registerRetryMs: 100, log: () => {} });
+  try {
+    const pill = page.getByTestId('webhook-pill');
+    await page.goto(playground.url.replace('localhost', '127.0.0.1'));
+    await expect(pill).toHaveText('webhooks registered');
+    const other = 'http://127.0.0.1:9/my-own-receiver';
+    const put = await request.put(`${sandbox.url}/api/sandbox/webhook-endpoint`, { headers: { 'x-institution-key': DEMO_KEY }, data: { url: other } });
+    expect(put.ok()).toBe(true);
+    // The server asks the sandbox at most every 5 s while the page polls; it never takes the endpoint back by itself.
+    await expect(pill).toContainText(`webhooks go to ${other}`, { timeout: 12_000 });
+    const status = (await (await request.get(`${playground.url}/api/events?after=999999`)).json()) as { webhook: { registered: boolean; deliversTo: string } };
+    expect(status.webhook).toMatchObject({ registered: false, deliversTo: other });
+    const pointed = (await (await request.get(`${sandbox.url}/api/sandbox/webhook-endpoint`, { headers: { 'x-institution-key': DEMO_KEY } })).json()) as { url: string };
+    expect(pointed.url).toBe(other);
+
+    await pill.getByRole('button', { name: 'Re-register' }).click();
+    await expect(pill).toHaveText('webhooks registered');
+    const before = playground.events.length;
+    expect((await request.post(`${sandbox.url}/api/sandbox/webhooks/test`, { headers: { 'x-institution-key': DEMO_KEY } })).ok()).toBe(true);
+    await expect.poll(() => playground.events.slice(before).filter((e) => e.verified).length, { timeout: 8_000 }).toBe(1);
+  } finally {
+    await playground.close();
+    await sandbox.stop();
+  }
 });
 
 test('the /sandbox pass-through forwards only public and wallet endpoints', async ({ request }) => {

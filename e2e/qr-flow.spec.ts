@@ -60,6 +60,8 @@ test('QR: the customer declines in the wallet simulator → the page says so', a
   await expect(wallet.getByRole('heading', { name: 'Demo Bank' })).toBeVisible();
   await wallet.getByRole('button', { name: 'Decline' }).click();
   await expect(wallet.getByRole('heading', { name: 'Request declined' })).toBeVisible();
+  // Keyboard focus moves to the new card, never falls back to <body>.
+  await expect(wallet.getByRole('heading', { name: 'Request declined' })).toBeFocused();
   await expectState(page, 'declined', 5_500);
   await expect(widget(page).getByText('The customer declined the request in the PASSID app.', { exact: true })).toBeVisible();
   await expect(widget(page).getByRole('button', { name: 'Try again' })).toBeVisible();
@@ -73,11 +75,15 @@ test('QR: the wallet opens a request by its 8-character code; a sanctioned perso
   const { code } = await generateQr(page);
   const wallet = await context.newPage();
   await wallet.goto('/wallet');
-  await wallet.getByRole('radio', { name: /Zed/ }).check();
+  // A click anywhere on the persona card selects it, its name included.
+  await wallet.locator('.persona-name', { hasText: 'Zed' }).click();
+  await expect(wallet.getByRole('radio', { name: /Zed/ })).toBeChecked();
   await wallet.getByLabel('Link or code').fill(code.toLowerCase().replace('-', ''));
   await wallet.getByRole('button', { name: 'Open request' }).click();
+  await expect(wallet.getByRole('heading', { name: 'Demo Bank' })).toBeFocused();
   await wallet.getByRole('button', { name: 'Share & Verify' }).click();
-  await expect(wallet.getByRole('heading', { name: 'Not shared' })).toBeVisible();
+  await expect(wallet.getByRole('heading', { name: 'Not shared' })).toBeFocused();
+  await expect(wallet.getByText('PASSID could not share: sanctions screening did not pass.')).toBeVisible();
   await expectState(page, 'declined', 5_500);
   await expect(widget(page).getByText('This customer cannot be verified. Do not proceed with this application.', { exact: true })).toBeVisible();
   await expect(widget(page).getByRole('heading', { name: 'Credential verified' })).toHaveCount(0);

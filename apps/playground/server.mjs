@@ -63,13 +63,14 @@ const PASS_THROUGH = [
 
 /**
  * @typedef {object} PlaygroundOptions
- * @property {number} [port]         @default 5173 (0 picks a free port)
- * @property {string} [host]         @default '0.0.0.0' (reachable from the LAN, for a phone)
- * @property {string} [sandboxUrl]   @default 'http://localhost:8787'
- * @property {string} [distDir]      @default `<this folder>/dist`
- * @property {number} [registerRetryMs] delay between webhook registration attempts @default 2000
- * @property {number} [endpointCheckMs] how often (at most) `GET /api/events` asks the sandbox where webhooks go @default 5000
- * @property {(line: string) => void} [log] @default console.log
+ * (Defaults are written "(default: …)", not as `@default` tags: a tag would end this typedef.)
+ * @property {number} [port]         port to listen on (default: 5173; 0 picks a free port)
+ * @property {string} [host]         interface (default: '0.0.0.0', reachable from the LAN, for a phone)
+ * @property {string} [sandboxUrl]   the sandbox (default: 'http://localhost:8787')
+ * @property {string} [distDir]      the built page (default: `<this folder>/dist`)
+ * @property {number} [registerRetryMs] delay between webhook registration attempts (default: 2000)
+ * @property {number} [endpointCheckMs] how often (at most) `GET /api/events` asks the sandbox where webhooks go (default: 5000)
+ * @property {(line: string) => void} [log] where status lines go (default: console.log)
  */
 
 /**
