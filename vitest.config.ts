@@ -19,6 +19,28 @@ const alias = [
   { find: /^@passid\/sandbox$/, replacement: src('./apps/sandbox/src/index.ts') },
 ];
 
+/**
+ * React 18 runs beside React 19: the `react18` project runs the React package's jsdom tests
+ * (the shared ones and the `*.react18.test.tsx` ones), `react18-ssr` the
+ * `*.react18.ssr.test.tsx` ones, with every `react`/`react-dom` import (subpaths too) sent to
+ * the `react-18` / `react-dom-18` packages (`.pnpmfile.cjs` gives react-dom 18 its own React
+ * 18). Testing Library's ES build is inlined so its own imports of React take the aliases as
+ * well. The tests assert `React.version`, so a silent fall-back to React 19 fails.
+ */
+const react18Alias = [
+  ...alias,
+  // Its `main` is CommonJS, whose `require('react-dom/client')` would skip the aliases.
+  {
+    find: /^@testing-library\/react$/,
+    replacement: src('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js'),
+  },
+  { find: /^react$/, replacement: 'react-18' },
+  { find: /^react\/(.*)$/, replacement: 'react-18/$1' },
+  { find: /^react-dom$/, replacement: 'react-dom-18' },
+  { find: /^react-dom\/(.*)$/, replacement: 'react-dom-18/$1' },
+];
+const react18Inline = [/@testing-library\/react/];
+
 export default defineConfig({
   test: {
     projects: [
@@ -33,14 +55,42 @@ export default defineConfig({
           name: 'react',
           environment: 'jsdom',
           include: ['packages/react/src/**/*.test.{ts,tsx}'],
-          exclude: ['packages/react/src/**/*.ssr.test.{ts,tsx}'],
+          exclude: ['packages/react/src/**/*.ssr.test.{ts,tsx}', 'packages/react/src/**/*.react18.test.{ts,tsx}'],
           setupFiles: ['packages/react/src/test/setup.ts'],
         },
       },
       {
         plugins: [react()],
         resolve: { alias },
-        test: { name: 'react-ssr', environment: 'node', include: ['packages/react/src/**/*.ssr.test.{ts,tsx}'] },
+        test: {
+          name: 'react-ssr',
+          environment: 'node',
+          include: ['packages/react/src/**/*.ssr.test.{ts,tsx}'],
+          exclude: ['packages/react/src/**/*.react18.ssr.test.{ts,tsx}'],
+        },
+      },
+      {
+        plugins: [react()],
+        resolve: { alias: react18Alias },
+        test: {
+          name: 'react18',
+          environment: 'jsdom',
+          // The whole jsdom suite runs on React 18 too, plus the React 18-only files.
+          include: ['packages/react/src/**/*.test.{ts,tsx}'],
+          exclude: ['packages/react/src/**/*.ssr.test.{ts,tsx}'],
+          setupFiles: ['packages/react/src/test/setup.ts'],
+          server: { deps: { inline: react18Inline } },
+        },
+      },
+      {
+        plugins: [react()],
+        resolve: { alias: react18Alias },
+        test: {
+          name: 'react18-ssr',
+          environment: 'node',
+          include: ['packages/react/src/**/*.react18.ssr.test.{ts,tsx}'],
+          server: { deps: { inline: react18Inline } },
+        },
       },
       {
         resolve: { alias },

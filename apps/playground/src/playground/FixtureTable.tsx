@@ -33,14 +33,16 @@ export function FixtureTable({ onVerify, results }: { onVerify: (token: string) 
                   <span className={`pill is-${f.kind}`}>{f.result}</span>
                   <span className="fixture-detail">{f.detail}</span>
                 </td>
-                <td className="actions">
-                  <output className="fixture-outcome" aria-live="polite" data-testid={`fixture-outcome-${f.token}`}>
-                    {results[f.token] ?? ''}
-                  </output>
-                  <CopyButton text={f.token} label="Copy token" />
-                  <button type="button" className="btn-small" aria-label={`Verify ${f.token}`} onClick={() => onVerify(f.token)}>
-                    Verify
-                  </button>
+                <td>
+                  <div className="actions">
+                    <output className="fixture-outcome" aria-live="polite" data-testid={`fixture-outcome-${f.token}`}>
+                      {results[f.token] ?? ''}
+                    </output>
+                    <CopyButton text={f.token} label="Copy token" />
+                    <button type="button" className="btn-small" aria-label={`Verify ${f.token}`} onClick={() => onVerify(f.token)}>
+                      Verify
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}
