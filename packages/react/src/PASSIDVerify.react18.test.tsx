@@ -30,7 +30,13 @@ afterEach(() => {
 });
 
 const widget = (bridge: FakeBridge, props: Partial<PASSIDVerifyProps> = {}) => (
-  <PASSIDVerify apiKey="sk_sandbox_demo" baseUrl="https://bridge.test" fetch={bridge.fetch} onSuccess={() => {}} {...props} />
+  <PASSIDVerify
+    apiKey="sk_sandbox_demo"
+    baseUrl="https://bridge.test"
+    fetch={bridge.fetch}
+    onSuccess={() => {}}
+    {...props}
+  />
 );
 
 const root = (container: HTMLElement) => container.querySelector('.passid-root') as HTMLElement;
