@@ -486,6 +486,16 @@ describe('manual token', () => {
     body: { verified: true, token, claims: CLAIMS_A, proofType: 'share_token', verifiedAt: iso(Date.now()) },
   });
 
+  /** A server that creates sessions, answers polls "pending" (after `pollDelayMs`) and approves tokens. */
+  const qrAndToken = (pollDelayMs = 0) =>
+    fakeFetch((call) =>
+      call.path.endsWith('/verify')
+        ? approved((call.body as { token: string }).token)
+        : call.method === 'POST'
+          ? { status: 201, body: createdBody(Date.now()) }
+          : { body: statusBody('pending', Date.now()), delayMs: pollDelayMs },
+    );
+
   it('normalises, sends the Idempotency-Key, and succeeds', async () => {
     const server = fakeFetch((call) => approved((call.body as { token: string }).token));
     const { controller, onSuccess, events } = setup(server.fetch, { createIdempotencyKey: () => 'idem-1' });
@@ -567,13 +577,7 @@ describe('manual token', () => {
   });
 
   it('a token submitted while the QR shows abandons the QR session: polling stops, the token is verified', async () => {
-    const server = fakeFetch((call) =>
-      call.path.endsWith('/verify')
-        ? approved((call.body as { token: string }).token)
-        : call.method === 'POST'
-          ? { status: 201, body: createdBody(Date.now()) }
-          : { body: statusBody('pending', Date.now()), delayMs: 1000 },
-    );
+    const server = qrAndToken(1000);
     const { controller, onSuccess } = setup(server.fetch, { createIdempotencyKey: () => 'k' });
     controller.start();
     await vi.advanceTimersByTimeAsync(500); // a poll is in flight
@@ -588,6 +592,23 @@ describe('manual token', () => {
     expect(server.calls).toHaveLength(count);
     expect(server.calls.filter((c) => c.method === 'GET')).toHaveLength(1);
     expect(server.calls[1]?.signal?.aborted).toBe(true);
+  });
+
+  it('a listener that submits a token synchronously when the QR shows gets the token flow (re-entrant dispatch)', async () => {
+    const server = qrAndToken();
+    const { controller, onSuccess, events } = setup(server.fetch);
+    controller.subscribe((state, previous) => {
+      if (state.status === 'awaiting' && previous.status !== 'awaiting') controller.submitToken('KE8V-3TXY-Z72L');
+    });
+    controller.start();
+    await flush();
+    expect(server.calls.filter((c) => c.path.endsWith('/verify'))).toHaveLength(1);
+    expect(controller.getState().status).toBe('success');
+    expect(onSuccess).toHaveBeenCalledOnce();
+    // The stale `awaiting` entry started nothing: no poll, no event of its own.
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(server.calls.filter((c) => c.method === 'GET')).toHaveLength(0);
+    expect(events.map((e) => e.to)).toEqual(['requesting', 'verifying', 'success']);
   });
 
   it('a 4xx on verify is not retried', async () => {

@@ -167,7 +167,9 @@ export function createPassidController(initialOptions: PassidControllerOptions):
     const next = transition(prev, event);
     if (disposed || next === prev) return;
     store.setState(next, true);
-    if (next.status === prev.status && event.type !== 'FAILED') return;
+    // A listener may have dispatched already (e.g. submitToken on `awaiting`): `next` is
+    // stale, and its effects and callbacks must not start over the newer state's.
+    if (getState() !== next || (next.status === prev.status && event.type !== 'FAILED')) return;
     // Entering a state: stop the previous state's effects, start this one's, then notify.
     effect?.abort();
     const { signal } = (effect = new AbortController());
