@@ -141,6 +141,8 @@ describe('createBridgeClient, errors', () => {
     ['wrong types', { body: { ...statusBody('pending', NOW), expiresAt: 12345 } }],
     ['unknown status', { body: statusBody('pending', NOW, { status: 'weird' }) }],
     ['a JSON array', { body: [1, 2, 3] }],
+    // Matches the ISO pattern but Date.parse gives NaN: never let it reach a countdown.
+    ['a timestamp Date.parse cannot read', { body: { ...statusBody('pending', NOW), expiresAt: '2026-11-23T14:00:00 +00:00' } }],
     ['null', { body: null }],
   ])('a 200 with %s is invalid_response', async (_name, reply) => {
     const server = fakeFetch(() => reply);

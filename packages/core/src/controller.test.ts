@@ -783,6 +783,21 @@ describe('callbacks', () => {
     expect(second).toHaveBeenCalledExactlyOnceWith(CLAIMS_A);
   });
 
+  it('a session whose expiry is not a number fails with invalid_response, never a NaN countdown timer', async () => {
+    const { controller, onError } = setup(fakeFetch(() => ({ status: 500 })).fetch, {
+      transport: {
+        createSession: async () => ({ id: 's1', code: 'ABCD-EFGH', qrValue: 'x', expiresAt: Number.NaN, serverTime: NOW }),
+        watchSession: (_s, { signal }) => new Promise((_r, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')))),
+        verifyToken: async () => ({ verified: false, token: 'x', denyReason: 'TOKEN_EXPIRED' }),
+      },
+    });
+    controller.start();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(controller.getState()).toMatchObject({ status: 'error', error: { kind: 'invalid_response' } });
+    expect(onError).toHaveBeenCalledOnce();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('a custom transport replaces the network entirely', async () => {
     const controller = createPassidController({
       clock,

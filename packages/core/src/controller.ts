@@ -292,6 +292,11 @@ export function createPassidController(initialOptions: PassidControllerOptions):
     const schedule = (): void => {
       const state = getState();
       const msLeft = (state.session ?? session).expiresAt - c.now() - state.clockOffsetMs;
+      // A transport's NaN expiry or clock would make a NaN timer that never expires.
+      if (!Number.isFinite(msLeft)) {
+        watching.abort();
+        return fail(new PassidError('invalid_response', 'The session has no valid expiry time.'), signal);
+      }
       if (msLeft <= 0) {
         void expire();
         return;

@@ -40,9 +40,9 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const TIERS = ['A', 'B', 'C', 'D', 'E'] as const;
 export type Tier = (typeof TIERS)[number];
 
-/** An ISO 8601 timestamp string. */
+/** An ISO 8601 timestamp string that `Date.parse` reads (a form it cannot read is refused). */
 const ISO = /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])[T ](?:[01]\d|2[0-3])(?::[0-5]\d){2}(?:\.\d{1,9})?(?:Z| ?[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)$/;
-export const IsoTimestampSchema = /*#__PURE__*/ v.pipe(v.string(), v.check((s) => ISO.test(s)));
+export const IsoTimestampSchema = /*#__PURE__*/ v.pipe(v.string(), v.check((s) => ISO.test(s) && !Number.isNaN(Date.parse(s))));
 /** A number in [lo, hi]. */
 const range = (lo: number, hi: number) => /*#__PURE__*/ v.pipe(v.number(), v.check((n) => n >= lo && n <= hi));
 const unit = /*#__PURE__*/ range(0, 1);
