@@ -9,8 +9,10 @@ test('proxy mode completes a QR flow and no browser request carries X-Institutio
 
   await page.goto('/?mode=proxy');
   await expect(page.getByText('<PASSIDVerify endpoint="/api/passid" />')).toBeVisible();
-  const { requestId, deepLink } = await generateQr(page);
-  expect(deepLink).toContain(`r=${requestId}`);
+  const { requestId: handle, deepLink } = await generateQr(page);
+  // The browser only ever sees an opaque handle; the wallet gets the raw id in the deep link.
+  const requestId = new URL(deepLink.replace('passid://', 'http://')).searchParams.get('r') ?? '';
+  expect(handle).toMatch(new RegExp(`^${requestId}\\.[A-Za-z0-9_-]{22,}$`));
   await walletFulfil(request, requestId, 'amina');
   await expectState(page, 'success', 5_500);
   await expectScore(page, 812, 'A');

@@ -19,7 +19,7 @@ export type { WebhookVerificationReason } from './errors.js';
 export { createPassidClient } from './client.js';
 export type { CallOptions, PassidClient, PassidClientOptions, VerifyOptions, VerifyResult } from './client.js';
 export { createPassidProxy, errorResponse } from './proxy.js';
-export type { PassidProxyHandler, PassidProxyOptions } from './proxy.js';
+export type { PassidProxyHandler, PassidProxyOptions, ProxyAuthorizeContext } from './proxy.js';
 export { toNodeHandler } from './node.js';
 export type { NodeHandler, NodeHandlerOptions } from './node.js';
 export { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER } from './http.js';

@@ -3,6 +3,7 @@ import { createPassidProxy, type PassidProxyOptions } from './proxy.js';
 import { PassidConfigError } from './errors.js';
 
 const KEY = 'sk_live_proxysecret456';
+const HANDLE = /^req_[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{22,}$/;
 const CREATED = {
   requestId: 'req_abcdefghijklmnopqrst',
   code: 'AB3X-7YQM',
@@ -63,7 +64,7 @@ describe('createPassidProxy', () => {
     const { proxy, calls } = setup({ permissions: ['full_score', 'fraud_risk'], institutionName: 'Demo Bank', ttlSeconds: 300 });
     const response = await proxy(post('/api/passid/request', { institutionName: 'Evil' }));
     expect(response.status).toBe(201);
-    expect(await response.json()).toEqual(CREATED);
+    expect(await response.json()).toEqual({ ...CREATED, requestId: expect.stringMatching(HANDLE) });
     expect(calls[0]?.url).toBe('https://bridge.test/api/bridge/request');
     expect(calls[0]?.headers.get('x-institution-key')).toBe(KEY);
     expect(await calls[0]?.json()).toEqual({
@@ -115,13 +116,110 @@ describe('createPassidProxy', () => {
     expect(calls[1]?.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('forwards GET /request/:id and refuses odd ids without an upstream call', async () => {
+  it('forwards GET /request/:handle and refuses odd ids without an upstream call', async () => {
     const { proxy, calls } = setup();
-    await proxy(new Request('https://bank.test/api/passid/request/req_abc?x=1'));
-    expect(calls[0]?.url).toBe('https://bridge.test/api/bridge/request/req_abc');
-    expect(calls[0]?.method).toBe('GET');
+    const { requestId: handle } = (await (await proxy(post('/api/passid/request', {}))).json()) as { requestId: string };
+    await proxy(new Request(`https://bank.test/api/passid/request/${encodeURIComponent(handle)}?x=1`));
+    expect(calls[1]?.url).toBe(`https://bridge.test/api/bridge/request/${CREATED.requestId}`);
+    expect(calls[1]?.method).toBe('GET');
     expect((await proxy(new Request('https://bank.test/api/passid/request/..%2Fcohorts'))).status).toBe(404);
-    expect(calls).toHaveLength(1);
+    expect(calls).toHaveLength(2);
+  });
+
+  describe('request handles', () => {
+    const STATUS = {
+      requestId: CREATED.requestId,
+      code: CREATED.code,
+      status: 'completed',
+      permissions: ['full_score'],
+      createdAt: '2026-11-23T14:00:00.000Z',
+      expiresAt: CREATED.expiresAt,
+      serverTime: CREATED.serverTime,
+      claims: { tier: 'A', fsi_score: 812 },
+      token: 'KE8V-3TXY-Z72L',
+    };
+    const statusUpstream = (url: string) =>
+      url.endsWith('/api/bridge/request') ? Response.json(CREATED, { status: 201 }) : Response.json(STATUS);
+
+    function handleSetup(options: Partial<PassidProxyOptions> = {}) {
+      const calls: string[] = [];
+      const proxy = createPassidProxy({
+        apiKey: KEY,
+        baseUrl: 'https://bridge.test',
+        fetch: (async (url: string | URL | Request) => {
+          calls.push(String(url));
+          return statusUpstream(String(url));
+        }) as typeof fetch,
+        ...options,
+      });
+      const get = (id: string) => proxy(new Request(`https://bank.test/api/passid/request/${encodeURIComponent(id)}`));
+      const create = async () => (await (await proxy(post('/api/passid/request', {}))).json()) as typeof CREATED;
+      return { proxy, calls, get, create };
+    }
+
+    it('gives the browser an opaque handle instead of the request id, leaving deepLink and code alone', async () => {
+      const { create } = handleSetup();
+      const created = await create();
+      expect(created.requestId).toMatch(HANDLE);
+      expect(created.requestId.startsWith(`${CREATED.requestId}.`)).toBe(true);
+      expect(created.requestId.split('.')[1]!.length).toBeGreaterThanOrEqual(22);
+      expect(created.deepLink).toBe(CREATED.deepLink);
+      expect(created.code).toBe(CREATED.code);
+    });
+
+    it('answers 404 NOT_FOUND for the raw request id from the deep link, without calling PASSID', async () => {
+      const { get, calls } = handleSetup();
+      const rawId = new URL(CREATED.deepLink.replace('passid://', 'http://')).searchParams.get('r')!;
+      const response = await get(rawId);
+      expect(response.status).toBe(404);
+      expect((await envelope(response)).code).toBe('NOT_FOUND');
+      expect(calls).toHaveLength(0);
+    });
+
+    it('answers 404 for a tampered handle, a handle for another id, and one made with another secret', async () => {
+      const { get, create, calls } = handleSetup();
+      const handle = (await create()).requestId;
+      const [id, mac] = handle.split('.') as [string, string];
+      const flipped = mac.slice(0, -1) + (mac.endsWith('A') ? 'B' : 'A');
+      const other = (await handleSetup({ handleSecret: 'another-secret' }).create()).requestId;
+      for (const bad of [`${id}.${flipped}`, `req_zzzzzzzzzzzzzzzzzzzz.${mac}`, `${id}.${mac}x`, `${id}.`, other]) {
+        const response = await get(bad);
+        expect(response.status).toBe(404);
+        expect((await envelope(response)).code).toBe('NOT_FOUND');
+      }
+      expect(calls).toHaveLength(1); // only the create
+    });
+
+    it('answers a valid handle with the status, the handle as requestId and no share token', async () => {
+      const { get, create, calls } = handleSetup();
+      const handle = (await create()).requestId;
+      const response = await get(handle);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as Record<string, unknown>;
+      expect(calls[1]).toBe(`https://bridge.test/api/bridge/request/${CREATED.requestId}`);
+      expect(body).toMatchObject({ requestId: handle, status: 'completed', claims: { tier: 'A' } });
+      expect(body).not.toHaveProperty('token');
+    });
+
+    it('agrees across instances with the same key (no shared state)', async () => {
+      const handle = (await handleSetup().create()).requestId;
+      expect((await handleSetup().get(handle)).status).toBe(200);
+    });
+
+    it('tells authorize the action and, for a status, the request id', async () => {
+      const authorize = vi.fn((_request: Request, _context: unknown) => true);
+      const { proxy, get, create } = handleSetup({ authorize });
+      const handle = (await create()).requestId;
+      await get(handle);
+      await get('req_zzzzzzzzzzzzzzzzzzzz');
+      await proxy(post('/api/passid/verify', { token: 'KE8V-3TXY-Z72L' }));
+      expect(authorize.mock.calls.map((call) => call[1])).toEqual([
+        { action: 'create' },
+        { action: 'status', requestId: CREATED.requestId },
+        { action: 'status' },
+        { action: 'verify' },
+      ]);
+    });
   });
 
   it('answers 404 outside its three routes and 405 for a wrong method, in the error envelope', async () => {

@@ -11,6 +11,7 @@ import {
   type Permission,
 } from '@passid/core/wire';
 import { PassidConfigError } from './errors.js';
+import { createRequestHandles } from './handle.js';
 import { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER, joinUrl, parseJson, scrub } from './http.js';
 
 export interface PassidProxyOptions {
@@ -38,9 +39,17 @@ export interface PassidProxyOptions {
   /**
    * Your own session check, called before anything is forwarded. Return `false` or throw and
    * the browser gets 401 `UNAUTHORIZED` (nothing is sent to PASSID). Receives a clone of the
-   * request, so reading its body is fine. @default allow every request
+   * request, so reading its body is fine, and what the browser is doing: `action` (`create`,
+   * `status` or `verify`) and, for `status`, the PASSID `requestId` the (valid) handle stands
+   * for — bind requests to your own sessions with it. @default allow every request
    */
-  authorize?: (request: Request) => boolean | Promise<boolean>;
+  authorize?: (request: Request, context: ProxyAuthorizeContext) => boolean | Promise<boolean>;
+  /**
+   * Secret for the opaque request handles the browser gets instead of raw request ids.
+   * @default derived from `apiKey` (HMAC-SHA256(apiKey, 'passid-proxy-request-handle')), so
+   * every instance of your backend agrees
+   */
+  handleSecret?: string;
   /** `fetch` to use upstream. @default the global `fetch`, looked up at call time */
   fetch?: typeof fetch;
   /** Time limit for PASSID's answer, in ms (then 504). @default 10000 */
@@ -49,6 +58,14 @@ export interface PassidProxyOptions {
   maxBodyBytes?: number;
   /** Makes an Idempotency-Key when the browser sent none. @default crypto.randomUUID */
   createIdempotencyKey?: () => string;
+}
+
+/** What `authorize` is asked about. */
+export interface ProxyAuthorizeContext {
+  /** `create`: POST /request; `status`: GET /request/:handle; `verify`: POST /verify. */
+  action: 'create' | 'status' | 'verify';
+  /** For `status` with a valid handle: the PASSID request id it stands for. */
+  requestId?: string;
 }
 
 /** `(request) => Promise<Response>`, with the prefix it serves (used by `toNodeHandler`). */
@@ -61,19 +78,25 @@ export interface PassidProxyHandler {
 /** Response headers passed through from PASSID; everything else (hop-by-hop, set-cookie…) is dropped. */
 const PASSED_HEADERS = ['content-type', 'retry-after', 'x-passid-api-version', 'idempotent-replayed'];
 
-const REQUEST_ID = /^[A-Za-z0-9_-]{1,128}$/;
-
 type Route =
   | { name: 'create'; method: 'POST' }
-  | { name: 'status'; method: 'GET'; requestId: string }
+  | { name: 'status'; method: 'GET'; handle: string }
   | { name: 'verify'; method: 'POST' };
 
 function matchRoute(rest: string): Route | null {
   if (rest === '/request') return { name: 'create', method: 'POST' };
   if (rest === '/verify') return { name: 'verify', method: 'POST' };
   const match = /^\/request\/([^/]+)$/.exec(rest);
-  if (match?.[1] !== undefined) return { name: 'status', method: 'GET', requestId: match[1] };
+  if (match?.[1] !== undefined) return { name: 'status', method: 'GET', handle: safeDecode(match[1]) };
   return null;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
 }
 
 /** The bridge API's error envelope, as a Response. */
@@ -137,6 +160,7 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxBodyBytes = options.maxBodyBytes ?? 16_384;
   const createKey = options.createIdempotencyKey ?? (() => globalThis.crypto.randomUUID());
+  const handles = createRequestHandles(apiKey, options.handleSecret);
 
   async function readJson(request: Request): Promise<unknown> {
     const declared = Number(request.headers.get('content-length') ?? '0');
@@ -170,11 +194,11 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
     };
   }
 
-  async function upstreamRequest(request: Request, route: Route): Promise<{ path: string; init: RequestInit }> {
+  async function upstreamRequest(request: Request, route: Route, requestId: string | null): Promise<{ path: string; init: RequestInit }> {
     const headers: Record<string, string> = { [INSTITUTION_KEY_HEADER]: apiKey, Accept: 'application/json' };
     if (route.name === 'status') {
-      if (!REQUEST_ID.test(route.requestId)) throw new ProxyRefusal(404, 'NOT_FOUND', 'Unknown request.');
-      return { path: `/api/bridge/request/${route.requestId}`, init: { method: 'GET', headers } };
+      if (requestId === null) throw new ProxyRefusal(404, 'NOT_FOUND', 'Unknown request.');
+      return { path: `/api/bridge/request/${requestId}`, init: { method: 'GET', headers } };
     }
     const json = await readJson(request);
     headers['Content-Type'] = 'application/json';
@@ -189,7 +213,21 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
     return { path: '/api/bridge/verify', init: { method: 'POST', headers, body: JSON.stringify(parsed.output) } };
   }
 
-  async function forward(path: string, init: RequestInit): Promise<Response> {
+  /**
+   * The browser sees handles, never raw request ids, and never the spent share token (the
+   * backend reads it with `createPassidClient().getRequest()`).
+   */
+  async function rewrite(text: string, route: Route): Promise<string> {
+    if (route.name === 'verify') return text;
+    const json = parseJson(text);
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return text;
+    const body = { ...(json as Record<string, unknown>) };
+    if (typeof body.requestId === 'string') body.requestId = await handles.seal(body.requestId);
+    if (route.name === 'status') delete body.token;
+    return JSON.stringify(body);
+  }
+
+  async function forward(path: string, init: RequestInit, route: Route): Promise<Response> {
     const doFetch = options.fetch ?? globalThis.fetch;
     let upstream: Response;
     let text: string;
@@ -207,14 +245,15 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
       const value = upstream.headers.get(name);
       if (value !== null && !value.includes(apiKey)) headers.set(name, value);
     }
+    if (upstream.ok) text = await rewrite(text, route);
     const body = upstream.status === 204 || upstream.status === 304 ? null : scrub(text, apiKey);
     return new Response(body, { status: upstream.status, headers });
   }
 
-  async function isAuthorized(request: Request): Promise<boolean> {
+  async function isAuthorized(request: Request, context: ProxyAuthorizeContext): Promise<boolean> {
     if (!authorize) return true;
     try {
-      return (await authorize(request.clone())) === true;
+      return (await authorize(request.clone(), context)) === true;
     } catch (error) {
       warnInDevelopment('authorize threw, so the proxy answered 401', error);
       return false;
@@ -229,10 +268,12 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
     if (request.method !== route.method) {
       return errorResponse(405, 'METHOD_NOT_ALLOWED', `Use ${route.method} for ${pathname}.`, { Allow: route.method });
     }
-    if (!(await isAuthorized(request))) return errorResponse(401, 'UNAUTHORIZED', 'Sign in to verify with PASSID.');
+    const requestId = route.name === 'status' ? await handles.open(route.handle) : null;
+    const context: ProxyAuthorizeContext = { action: route.name, ...(requestId === null ? {} : { requestId }) };
+    if (!(await isAuthorized(request, context))) return errorResponse(401, 'UNAUTHORIZED', 'Sign in to verify with PASSID.');
     try {
-      const { path, init } = await upstreamRequest(request, route);
-      return await forward(path, init);
+      const { path, init } = await upstreamRequest(request, route, requestId);
+      return await forward(path, init, route);
     } catch (error) {
       if (error instanceof ProxyRefusal) return errorResponse(error.status, error.code, error.message);
       warnInDevelopment('the proxy failed and answered 500', error);

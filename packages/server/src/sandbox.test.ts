@@ -145,17 +145,26 @@ describe('createPassidProxy against the sandbox', () => {
     seen.push(createdText);
     expect(createdRes.status).toBe(201);
     expect(createdRes.headers.get('x-passid-api-version')).toBe('1');
-    const created = (await createdRes.json()) as { requestId: string; code: string };
+    const created = (await createdRes.json()) as { requestId: string; code: string; deepLink: string };
+    // The browser gets an opaque handle; the wallet gets the raw id in the deep link.
+    const rawId = new URL(created.deepLink.replace('passid://', 'http://')).searchParams.get('r') ?? '';
+    expect(created.requestId.startsWith(`${rawId}.`)).toBe(true);
+    expect((await proxy(browser(`/request/${rawId}`))).status).toBe(404);
 
-    const pending = await proxy(browser(`/request/${created.requestId}`));
+    const pending = await proxy(browser(`/request/${encodeURIComponent(created.requestId)}`));
     seen.push(await dump(pending.clone()));
     expect(await pending.json()).toMatchObject({ status: 'pending', permissions: ['full_score', 'fraud_risk'] });
 
     const { jwt } = await wallet('/api/sandbox/wallet/login', { persona: 'amina' });
-    await wallet(`/api/bridge/request/${created.requestId}/fulfill`, {}, jwt);
-    const completed = await proxy(browser(`/request/${created.requestId}`));
+    await wallet(`/api/bridge/request/${rawId}/fulfill`, {}, jwt);
+    const completed = await proxy(browser(`/request/${encodeURIComponent(created.requestId)}`));
     seen.push(await dump(completed.clone()));
-    expect(await completed.json()).toMatchObject({ status: 'completed', claims: { tier: 'A', fsi_score: 812, fraud_risk: 'low' } });
+    const completedBody = (await completed.json()) as Record<string, unknown>;
+    expect(completedBody).toMatchObject({ requestId: created.requestId, status: 'completed', claims: { tier: 'A', fsi_score: 812, fraud_risk: 'low' } });
+    expect(completedBody).not.toHaveProperty('token');
+    // The backend still reads the spent share token (for outcomes) with the client.
+    const direct = await createPassidClient({ apiKey: KEY, baseUrl: sandbox.url }).getRequest(rawId);
+    expect(direct.token).toEqual(expect.any(String));
 
     const verifyInit = { method: 'POST', body: JSON.stringify({ token: 'KE8V-3TXY-Z72L' }), headers: { 'Idempotency-Key': 'browser-attempt-1' } };
     const verified = await proxy(browser('/verify', verifyInit));
@@ -165,18 +174,17 @@ describe('createPassidProxy against the sandbox', () => {
     seen.push(await dump(replay.clone()));
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
 
-    const notFound = await proxy(browser('/request/req_doesnotexist123456789'));
+    const notFound = await proxy(browser('/request/req_doesnotexist123456789.AAAAAAAAAAAAAAAAAAAAAA'));
     seen.push(await dump(notFound));
     expect(notFound.status).toBe(404);
 
     for (const text of seen) expect(text).not.toContain(KEY);
     expect(upstream.calls).toEqual([
       'POST /api/bridge/request',
-      'GET /api/bridge/request/' + created.requestId,
-      'GET /api/bridge/request/' + created.requestId,
+      'GET /api/bridge/request/' + rawId,
+      'GET /api/bridge/request/' + rawId,
       'POST /api/bridge/verify',
       'POST /api/bridge/verify',
-      'GET /api/bridge/request/req_doesnotexist123456789',
     ]);
   });
 
