@@ -18,7 +18,10 @@
  */
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
-import { createPassidProxy, verifyWebhook, createWebhookDeduplicator } from '@passid/server';
+import { createPassidProxy, verifyWebhook, createWebhookDeduplicator, readBodyWithLimit } from '@passid/server';
+
+/** Largest body the webhook receiver and the /sandbox pass-through accept (then 413). */
+const MAX_BODY_BYTES = 65_536;
 import { readFile, stat } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -137,8 +140,13 @@ export async function startPlayground(options = {}) {
     return c.json(webhookStatus());
   });
 
+  /** @param {import('hono').Context} c */
+  const tooLarge = (c) =>
+    c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `the body is larger than ${MAX_BODY_BYTES} bytes` } }, 413);
+
   app.post('/webhooks/passid', async (c) => {
-    const raw = new Uint8Array(await c.req.arrayBuffer());
+    const raw = await readBodyWithLimit(c.req.raw, MAX_BODY_BYTES);
+    if (raw === null) return tooLarge(c);
     const signature = c.req.header('x-passid-signature') ?? '';
     /** @type {PlaygroundEvent} */
     const entry = { seq: 0, receivedAt: new Date().toISOString(), verified: false, duplicate: false };
@@ -177,7 +185,11 @@ export async function startPlayground(options = {}) {
       if (value) headers.set(name, value);
     }
     const init = /** @type {RequestInit} */ ({ method: c.req.method, headers });
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') init.body = await c.req.arrayBuffer();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const body = await readBodyWithLimit(c.req.raw, MAX_BODY_BYTES);
+      if (body === null) return tooLarge(c);
+      init.body = body;
+    }
     try {
       const res = await fetch(`${sandboxUrl}${path}${url.search}`, init);
       const out = new Headers();

@@ -39,3 +39,35 @@ export function parseJson(text: string): unknown {
     return undefined;
   }
 }
+
+/**
+ * Reads a request body, stopping at `maxBytes`: a declared `Content-Length` over the limit is
+ * refused before reading, and a body without one (chunked) is counted as it streams and
+ * cancelled as soon as it passes the limit. Resolves to the bytes, or `null` when too large
+ * (answer 413). An absent body is empty.
+ */
+export async function readBodyWithLimit(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) return null;
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}

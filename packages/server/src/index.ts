@@ -22,7 +22,7 @@ export { createPassidProxy, errorResponse } from './proxy.js';
 export type { PassidProxyHandler, PassidProxyOptions, ProxyAuthorizeContext } from './proxy.js';
 export { toNodeHandler } from './node.js';
 export type { NodeHandler, NodeHandlerOptions } from './node.js';
-export { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER } from './http.js';
+export { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER, readBodyWithLimit } from './http.js';
 export type {
   CohortsResponse,
   CreateRequestBody,

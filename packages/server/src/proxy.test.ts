@@ -107,6 +107,34 @@ describe('createPassidProxy', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it('refuses a chunked body over the limit with 413 and cancels the stream instead of reading it all', async () => {
+    const { proxy, calls } = setup({ maxBodyBytes: 1000 });
+    let pulled = 0;
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 1_000_000) return controller.close();
+        pulled += 400;
+        controller.enqueue(new Uint8Array(400).fill(32));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const request = new Request('https://bank.test/api/passid/verify', {
+      method: 'POST',
+      body,
+      duplex: 'half',
+    } as RequestInit & { duplex: 'half' });
+    expect(request.headers.get('content-length')).toBeNull();
+    const response = await proxy(request);
+    expect(response.status).toBe(413);
+    expect((await envelope(response)).code).toBe('PAYLOAD_TOO_LARGE');
+    expect(cancelled).toBe(true);
+    expect(pulled).toBeLessThanOrEqual(2000);
+    expect(calls).toHaveLength(0);
+  });
+
   it('forwards the Idempotency-Key of a verify, or makes one', async () => {
     const { proxy, calls } = setup({}, () => new Response('{}', { status: 200 }));
     await proxy(post('/api/passid/verify', { token: 'KE8V-3TXY-Z72L' }, { 'Idempotency-Key': 'browser-key-1' }));

@@ -12,7 +12,7 @@ import {
 } from '@passid/core/wire';
 import { PassidConfigError } from './errors.js';
 import { createRequestHandles } from './handle.js';
-import { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER, joinUrl, parseJson, scrub } from './http.js';
+import { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER, joinUrl, parseJson, readBodyWithLimit, scrub } from './http.js';
 
 export interface PassidProxyOptions {
   /** Institution API key, from an environment variable. Never sent to the browser. */
@@ -163,10 +163,8 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
   const handles = createRequestHandles(apiKey, options.handleSecret);
 
   async function readJson(request: Request): Promise<unknown> {
-    const declared = Number(request.headers.get('content-length') ?? '0');
-    if (declared > maxBodyBytes) throw new ProxyRefusal(413, 'PAYLOAD_TOO_LARGE', `The body is over ${maxBodyBytes} bytes.`);
-    const bytes = new Uint8Array(await request.arrayBuffer());
-    if (bytes.byteLength > maxBodyBytes) throw new ProxyRefusal(413, 'PAYLOAD_TOO_LARGE', `The body is over ${maxBodyBytes} bytes.`);
+    const bytes = await readBodyWithLimit(request, maxBodyBytes);
+    if (bytes === null) throw new ProxyRefusal(413, 'PAYLOAD_TOO_LARGE', `The body is over ${maxBodyBytes} bytes.`);
     const text = new TextDecoder().decode(bytes);
     if (text.trim() === '') return {};
     const json = parseJson(text);
