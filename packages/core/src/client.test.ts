@@ -61,6 +61,43 @@ describe('createBridgeClient, direct mode', () => {
   });
 });
 
+describe('createBridgeClient, request timeout', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it.each([
+    [undefined, 15_000],
+    [5000, 5000],
+  ])('requestTimeoutMs %s: a request that hangs is aborted after %i ms with a transient network error', async (requestTimeoutMs, ms) => {
+    vi.useFakeTimers();
+    const server = fakeFetch(() => ({ body: statusBody('pending', NOW), delayMs: 3_600_000 }));
+    const client = createBridgeClient({ apiKey: 'k', fetch: server.fetch, ...(requestTimeoutMs && { requestTimeoutMs }) });
+    const result = client.getRequest('r').then(
+      () => 'resolved',
+      (error: PassidError) => error,
+    );
+    await vi.advanceTimersByTimeAsync(ms - 1);
+    expect(server.calls[0]?.signal?.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = (await result) as PassidError;
+    expect(error).toMatchObject({ kind: 'network' });
+    expect(error.message).toMatch(/^\[passid\] The request timed out after/);
+    expect(server.calls[0]?.signal?.aborted).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('an answer in time clears the timer', async () => {
+    vi.useFakeTimers();
+    const server = fakeFetch(() => ({ body: statusBody('pending', NOW), delayMs: 100 }));
+    const client = createBridgeClient({ apiKey: 'k', fetch: server.fetch });
+    const answer = client.getRequest('r');
+    await vi.advanceTimersByTimeAsync(100);
+    expect((await answer).status).toBe('pending');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
 describe('createBridgeClient, proxy mode', () => {
   it('uses {endpoint}/… (relative) and never sends a key', async () => {
     const server = fakeFetch((call) =>

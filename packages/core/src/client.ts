@@ -8,7 +8,8 @@
 import * as v from 'valibot';
 import { PassidError, parseRetryAfter, toPassidError } from './errors.js';
 import type { PassidErrorInit } from './errors.js';
-import type { PassidErrorKind } from './types.js';
+import { defaultClock, withTimeout } from './poll.js';
+import type { Clock, PassidErrorKind } from './types.js';
 import {
   CreateRequestResponseSchema,
   ErrorEnvelopeSchema,
@@ -35,6 +36,14 @@ export interface BridgeClientOptions {
   fetch?: typeof fetch;
   /** Extra headers on every call. @default {} */
   headers?: Record<string, string>;
+  /**
+   * A call without a full answer after this many ms is aborted and rejects with a
+   * `network` error ("The request timed out after …"), which the retry rule treats as transient.
+   * @default 15000
+   */
+  requestTimeoutMs?: number;
+  /** Time and timers (the timeout, `Retry-After` dates). @default Date.now and the global timers */
+  clock?: Clock;
 }
 
 export interface CallOptions {
@@ -65,14 +74,24 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 export function createBridgeClient(options: BridgeClientOptions = {}): BridgeClient {
-  const { endpoint, apiKey } = options;
+  const { endpoint, apiKey, clock = defaultClock } = options;
   const prefix = endpoint ? trimSlash(endpoint) : `${trimSlash(options.baseUrl ?? DEFAULT_BASE_URL)}/api/bridge`;
 
-  async function call<T>(
+  const call = <T>(
     method: 'GET' | 'POST',
     path: string,
     schema: v.GenericSchema<unknown, T>,
     signal: AbortSignal | undefined,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T> =>
+    withTimeout((s) => send(method, path, schema, s, body, headers), options.requestTimeoutMs, clock, signal);
+
+  async function send<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: v.GenericSchema<unknown, T>,
+    signal: AbortSignal,
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<T> {
@@ -81,7 +100,7 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
     const fail = (kind: PassidErrorKind, text: string, init?: PassidErrorInit) =>
       new PassidError(kind, `${label}${text}`, init);
     const checkAbort = () => {
-      if (signal?.aborted) throw fail('aborted', ': aborted.');
+      if (signal.aborted) throw fail('aborted', ': aborted.');
     };
     if (typeof fetchImpl !== 'function') {
       throw new PassidError('configuration', 'No fetch available: pass the `fetch` option.');
@@ -96,7 +115,7 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
         method,
         headers: sent,
         ...(body !== undefined && { body: JSON.stringify(body) }),
-        ...(signal && { signal }),
+        signal,
       });
     } catch (error) {
       const wrapped = toPassidError(error, signal);
@@ -112,7 +131,7 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
       const envelope = v.safeParse(ErrorEnvelopeSchema, json);
       const error = envelope.success ? envelope.output.error : undefined;
       const code = error?.code;
-      const retryAfterMs = parseRetryAfter(response.headers?.get?.('Retry-After'), Date.now());
+      const retryAfterMs = parseRetryAfter(response.headers?.get?.('Retry-After'), clock.now());
       throw fail('http', ` failed with HTTP ${status}${code ? ` ${code}` : ''}${error ? `: ${error.message}` : ''}`, {
         status,
         ...(code !== undefined && { code }),

@@ -291,6 +291,24 @@ describe('expiry and countdown', () => {
     expect(onDecline).not.toHaveBeenCalled();
   });
 
+  it('a final check that hangs settles as expired after the request timeout', async () => {
+    let final = false;
+    const server = qrServer({
+      ttlMs: 10_000,
+      poll: () => (final ? { body: statusBody('pending', Date.now()), delayMs: 3_600_000 } : { body: statusBody('pending', Date.now()) }),
+    });
+    const { controller, onDecline, onError } = setup(server.fetch, { requestTimeoutMs: 5000 });
+    controller.start();
+    await vi.advanceTimersByTimeAsync(9_000);
+    final = true;
+    await vi.advanceTimersByTimeAsync(1_000 + 4_999);
+    expect(controller.getState().status).toBe('awaiting');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(controller.getState()).toMatchObject({ status: 'declined', decline: 'REQUEST_EXPIRED' });
+    expect(onDecline).toHaveBeenCalledOnce();
+    expect(onError).not.toHaveBeenCalled();
+  });
+
   it('a server status "expired" declines with REQUEST_EXPIRED', async () => {
     const server = qrServer({ poll: (n) => (n === 2 ? { body: statusBody('expired', Date.now()) } : { body: statusBody('pending', Date.now()) }) });
     const { controller, onDecline } = setup(server.fetch);
@@ -611,6 +629,50 @@ describe('manual token', () => {
     expect(events.map((e) => e.to)).toEqual(['requesting', 'verifying', 'success']);
   });
 
+  it('a verify that hangs times out after 15 s and is retried with the same key', async () => {
+    let n = 0;
+    const server = fakeFetch((call) =>
+      ++n === 1 ? { status: 200, body: {}, delayMs: 3_600_000 } : approved((call.body as { token: string }).token),
+    );
+    const { controller, onError } = setup(server.fetch, { createIdempotencyKey: () => 'idem-1' });
+    controller.submitToken('KE8V-3TXY-Z72L');
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(server.calls[0]?.signal?.aborted).toBe(true);
+    expect(controller.getState().status).toBe('verifying');
+    await vi.advanceTimersByTimeAsync(1000); // backoff 1 s
+    expect(server.calls.map((c) => [c.at - NOW, c.headers['idempotency-key']])).toEqual([
+      [0, 'idem-1'],
+      [16_000, 'idem-1'],
+    ]);
+    expect(controller.getState().status).toBe('success');
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('a create that hangs ends in a network error after its attempts time out', async () => {
+    const server = qrServer({ create: () => ({ status: 201, body: {}, delayMs: 3_600_000 }) });
+    const { controller, onError } = setup(server.fetch);
+    controller.start();
+    await vi.advanceTimersByTimeAsync(15_000 + 1000 + 15_000);
+    expect(server.posts()).toHaveLength(2);
+    expect(controller.getState()).toMatchObject({ status: 'error', error: { kind: 'network' } });
+    expect(controller.getState().error?.message).toMatch(/timed out/);
+    expect(onError).toHaveBeenCalledOnce();
+  });
+
+  it('a Retry-After over 60 s is capped at 60 s', async () => {
+    let n = 0;
+    const server = fakeFetch((call) =>
+      ++n === 1
+        ? { status: 503, body: { error: { code: 'INTERNAL', message: 'x' } }, headers: { 'Retry-After': '3600' } }
+        : approved((call.body as { token: string }).token),
+    );
+    const { controller } = setup(server.fetch);
+    controller.submitToken('KE8V-3TXY-Z72L');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.calls.map((c) => c.at - NOW)).toEqual([0, 60_000]);
+    expect(controller.getState().status).toBe('success');
+  });
+
   it('a 4xx on verify is not retried', async () => {
     const server = fakeFetch(() => ({ status: 422, body: { error: { code: 'IDEMPOTENCY_KEY_REUSED', message: 'x' } } }));
     const { controller } = setup(server.fetch);
@@ -734,10 +796,14 @@ describe('keys and configuration', () => {
     expect(server.calls).toHaveLength(0);
   });
 
-  it('a bad ttlSeconds is a configuration error', () => {
-    const { controller } = setup(qrServer().fetch, { ttlSeconds: 30 });
+  it.each([
+    [{ ttlSeconds: 30 }, /ttlSeconds/],
+    [{ requestTimeoutMs: 0 }, /requestTimeoutMs/],
+    [{ requestTimeoutMs: Number.NaN }, /requestTimeoutMs/],
+  ])('a bad option %o is a configuration error', (bad, message) => {
+    const { controller } = setup(qrServer().fetch, bad);
     controller.start();
-    expect(controller.getState().error?.kind).toBe('configuration');
+    expect(controller.getState().error).toMatchObject({ kind: 'configuration', message: expect.stringMatching(message) });
   });
 
   it('proxy mode: calls the endpoint, no key', async () => {

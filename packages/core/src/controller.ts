@@ -15,7 +15,7 @@ import { PassidError, toPassidError } from './errors.js';
 import { initialState, transition } from './machine.js';
 import type { VerifyMachineEvent } from './machine.js';
 import { resolveMessages } from './messages.js';
-import { defaultClock, retryTransient } from './poll.js';
+import { defaultClock, retryTransient, withTimeout } from './poll.js';
 import { normalizeToken } from './tokens.js';
 import { createPassidTransport } from './transports/passid.js';
 import type {
@@ -92,7 +92,7 @@ function randomKey(): string {
 
 /** Why the current options cannot run, or null. Checked on every start / submit. */
 export function configurationError(options: PassidControllerOptions): PassidError | null {
-  const { ttlSeconds: ttl, pollIntervalMs: poll, apiKey } = options;
+  const { ttlSeconds: ttl, pollIntervalMs: poll, requestTimeoutMs: timeout, apiKey } = options;
   const bad = (what: string, value: unknown) =>
     new PassidError('configuration', `${what} (got ${String(value)}).`);
   if (ttl !== undefined && !(Number.isInteger(ttl) && ttl >= 60 && ttl <= 3600)) {
@@ -100,6 +100,9 @@ export function configurationError(options: PassidControllerOptions): PassidErro
   }
   if (poll !== undefined && !(Number.isFinite(poll) && poll > 0)) {
     return bad('pollIntervalMs must be a positive number', poll);
+  }
+  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
+    return bad('requestTimeoutMs must be a positive number', timeout);
   }
   if (apiKey?.startsWith('sk_live_') && isBrowser() && !options.dangerouslyAllowBrowserKey) {
     return new PassidError(
@@ -131,6 +134,9 @@ export function createPassidController(initialOptions: PassidControllerOptions):
 
   const clock = (): Clock => options.clock ?? defaultClock;
   const now = () => clock().now();
+  /** Runs one transport call under the request timeout (custom transports included). */
+  const timed = <T>(call: (signal: AbortSignal) => Promise<T>, signal: AbortSignal) =>
+    withTimeout(call, options.requestTimeoutMs, clock(), signal);
   const store = createStore<VerifyState>()(() => initialState(now()));
   const getState = store.getState;
 
@@ -216,7 +222,7 @@ export function createPassidController(initialOptions: PassidControllerOptions):
   ): Promise<void> {
     try {
       const t = transport();
-      const value = await retryTransient((s) => call(t, s), { signal, clock: clock(), maxAttempts });
+      const value = await retryTransient((s) => timed((s2) => call(t, s2), s), { signal, clock: clock(), maxAttempts });
       if (!signal.aborted) then(value);
     } catch (error) {
       fail(error, signal);
@@ -280,9 +286,10 @@ export function createPassidController(initialOptions: PassidControllerOptions):
       watching.abort();
       let outcome: SessionOutcome | null | undefined;
       try {
-        outcome = await t.checkSession?.(session as SessionInfo, { signal });
+        const check = t.checkSession?.bind(t, session as SessionInfo);
+        outcome = check && (await timed((s) => check({ signal: s }), signal));
       } catch {
-        // The final check is best effort: without an answer, the session expired.
+        // The final check is best effort: without an answer in time, the session expired.
       }
       if (!signal.aborted) settle(outcome && outcome.status !== 'expired' ? outcome : { status: 'expired' });
     }

@@ -4,8 +4,10 @@
  *
  * Retry rule (also in the README): after the n-th consecutive failure, wait
  * `max(Retry-After, backoff)` where `backoff = min(base * 2^(n-1), 10 s) * (1 ± 20%)`
- * (`base` = the poll interval); give up after 5 consecutive failures. An error that is
- * not transient (`isTransientError`: anything but network, 408, 429, 5xx) fails at once.
+ * (`base` = the poll interval), with Retry-After capped at 60 s; give up after 5 consecutive
+ * failures. An error that is not transient (`isTransientError`: anything but network, 408,
+ * 429, 5xx) fails at once. A request without an answer after `requestTimeoutMs` (15 s) is
+ * aborted and counts as a `network` failure (`withTimeout`).
  */
 import { PassidError, isTransientError, toPassidError } from './errors.js';
 import type { Clock } from './types.js';
@@ -53,6 +55,40 @@ export function backoffDelay(failures: number, options: BackoffOptions = {}): nu
   const raw = Math.min(baseMs * 2 ** Math.max(0, failures - 1), maxMs);
   const factor = 1 + (random() * 2 - 1) * jitter;
   return Math.max(0, Math.round(raw * factor));
+}
+
+/** The longest `Retry-After` honoured: a longer one waits this long. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+/** Default of `requestTimeoutMs`. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+
+/**
+ * Runs `call` with its own signal, aborted when `signal` aborts or after `ms` on `clock`.
+ * A timeout rejects with a transient `network` error, so the retry rule applies to it.
+ */
+export function withTimeout<T>(
+  call: (signal: AbortSignal) => Promise<T>,
+  ms = DEFAULT_REQUEST_TIMEOUT_MS,
+  clock: Clock = defaultClock,
+  signal?: AbortSignal,
+): Promise<T> {
+  const own = new AbortController();
+  const stop = () => own.abort();
+  if (signal?.aborted) stop();
+  signal?.addEventListener('abort', stop);
+  let timer: unknown;
+  return Promise.race([
+    call(own.signal),
+    new Promise<never>((_, reject) => {
+      timer = clock.setTimeout(() => {
+        reject(new PassidError('network', `The request timed out after ${ms / 1000} s.`));
+        stop();
+      }, ms);
+    }),
+  ]).finally(() => {
+    clock.clearTimeout(timer);
+    signal?.removeEventListener('abort', stop);
+  });
 }
 
 /** One poll's verdict: done with a value, or keep going. */
@@ -113,7 +149,7 @@ async function loop<T>(
       const error = toPassidError(thrown, signal);
       if (signal.aborted || error.kind === 'aborted' || !isTransient(error) || ++failures >= maxFailures) throw error;
       onAttempt?.(failures, error);
-      delay = Math.max(error.retryAfterMs ?? 0, backoffDelay(failures, backoff));
+      delay = Math.max(Math.min(error.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS), backoffDelay(failures, backoff));
     }
     await sleep(delay, clock, signal);
   }

@@ -193,6 +193,13 @@ export interface PassidControllerOptions {
   ttlSeconds?: number;
   /** Poll interval while awaiting. @default 2500 */
   pollIntervalMs?: number;
+  /**
+   * A request without an answer after this many ms is aborted and counts as a transient
+   * `network` failure ("The request timed out after …"): retried by the usual rule. The final
+   * status check at expiry uses it too, and settles as expired when it times out.
+   * @default 15000
+   */
+  requestTimeoutMs?: number;
   /** Allow an `sk_live_…` key in a browser. Do not. @default false */
   dangerouslyAllowBrowserKey?: boolean;
   /** `fetch` to use. @default the global `fetch`, looked up at call time */

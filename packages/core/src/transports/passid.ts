@@ -16,8 +16,6 @@ export interface PassidTransportOptions extends BridgeClientOptions {
   pollIntervalMs?: number;
   /** Consecutive failed polls before giving up. @default 5 */
   maxPollFailures?: number;
-  /** @default Date.now and the global timers */
-  clock?: Clock;
 }
 
 /** The optional single status check the controller makes when the countdown runs out. */
