@@ -64,6 +64,15 @@ export interface VerifyOptions extends CallOptions {
   idempotencyKey?: string;
 }
 
+export interface OutcomeOptions extends CallOptions {
+  /**
+   * Idempotency-Key for this report, reused on the automatic retries (so a retry after a lost
+   * answer is replayed instead of answering 409). Pass your own to make your queue's retries
+   * safe too. @default a fresh crypto.randomUUID()
+   */
+  idempotencyKey?: string;
+}
+
 /** `POST /api/bridge/verify`'s answer, plus the key that was sent and whether PASSID replayed it. */
 export type VerifyResult = VerifyResponse & {
   /** The Idempotency-Key sent on every attempt of this call. */
@@ -79,8 +88,11 @@ export interface PassidClient {
   getRequest(requestId: string, options?: CallOptions): Promise<RequestStatusResponse>;
   /** `POST /api/bridge/verify` with an Idempotency-Key. Denials resolve (`verified: false`). */
   verify(token: string, options?: VerifyOptions): Promise<VerifyResult>;
-  /** `POST /api/bridge/outcome`. A second report for one token → `PassidApiError` 409 `CONFLICT`. */
-  reportOutcome(body: OutcomeBody, options?: CallOptions): Promise<OutcomeResponse>;
+  /**
+   * `POST /api/bridge/outcome` with an Idempotency-Key (one per call, reused on retries). A
+   * second report for one token (another key) → `PassidApiError` 409 `CONFLICT`.
+   */
+  reportOutcome(body: OutcomeBody, options?: OutcomeOptions): Promise<OutcomeResponse>;
   /** `GET /api/bridge/cohorts`: calibration by tier. */
   getCohorts(options?: CallOptions): Promise<CohortsResponse>;
 }
@@ -136,6 +148,14 @@ export function createPassidClient(options: PassidClientOptions): PassidClient {
   const maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
   const createKey = options.createIdempotencyKey ?? randomUUID;
   const sleep = options.sleep ?? defaultSleep;
+
+  function checkedKey(given: string | undefined): string {
+    const key = given ?? createKey();
+    if (typeof key !== 'string' || key.length < 1 || key.length > 255) {
+      throw new PassidApiError('configuration', 'idempotencyKey must be 1–255 characters.', { code: 'INVALID_REQUEST' });
+    }
+    return key;
+  }
 
   async function attempt<T>(call: Call<T>): Promise<{ value: T; response: Response }> {
     const doFetch = options.fetch ?? globalThis.fetch;
@@ -223,10 +243,7 @@ export function createPassidClient(options: PassidClientOptions): PassidClient {
     async verify(token, opts = {}) {
       const body = { token: typeof token === 'string' ? token.trim() : token };
       checkInput(VerifyBodySchema, body, 'verify token');
-      const idempotencyKey = opts.idempotencyKey ?? createKey();
-      if (typeof idempotencyKey !== 'string' || idempotencyKey.length < 1 || idempotencyKey.length > 255) {
-        throw new PassidApiError('configuration', 'idempotencyKey must be 1–255 characters.', { code: 'INVALID_REQUEST' });
-      }
+      const idempotencyKey = checkedKey(opts.idempotencyKey);
       const { value, response } = await request({
         method: 'POST',
         path: '/api/bridge/verify',
@@ -241,8 +258,9 @@ export function createPassidClient(options: PassidClientOptions): PassidClient {
     },
     async reportOutcome(body, opts = {}) {
       checkInput(OutcomeBodySchema, body, 'outcome');
+      const headers = { 'Idempotency-Key': checkedKey(opts.idempotencyKey) };
       const path = '/api/bridge/outcome';
-      return (await request({ method: 'POST', path, body, schema: OutcomeResponseSchema, retry: 'all', signal: opts.signal })).value;
+      return (await request({ method: 'POST', path, body, schema: OutcomeResponseSchema, retry: 'all', headers, signal: opts.signal })).value;
     },
     async getCohorts(opts = {}) {
       const path = '/api/bridge/cohorts';

@@ -17,7 +17,7 @@ export type {
 export { PassidApiError, PassidConfigError, WebhookVerificationError } from './errors.js';
 export type { WebhookVerificationReason } from './errors.js';
 export { createPassidClient } from './client.js';
-export type { CallOptions, PassidClient, PassidClientOptions, VerifyOptions, VerifyResult } from './client.js';
+export type { CallOptions, OutcomeOptions, PassidClient, PassidClientOptions, VerifyOptions, VerifyResult } from './client.js';
 export { createPassidProxy, errorResponse } from './proxy.js';
 export type { PassidProxyHandler, PassidProxyOptions, ProxyAuthorizeContext } from './proxy.js';
 export { toNodeHandler } from './node.js';

@@ -120,6 +120,36 @@ describe('createPassidClient against the sandbox', () => {
     expect(result).toMatchObject({ verified: true, replayed: true, idempotencyKey: keys[0] });
   });
 
+  it('retries an outcome whose answer was lost with the same Idempotency-Key: recorded once, no 409', async () => {
+    const { token } = await shareToken();
+    await createPassidClient({ apiKey: KEY, baseUrl: sandbox.url }).verify(token);
+    const keys: string[] = [];
+    let lost = false;
+    const flaky = (async (input: string | URL | Request, init?: RequestInit) => {
+      keys.push(new Headers(init?.headers).get('idempotency-key') ?? '');
+      const response = await fetch(input, init); // the sandbox records the outcome…
+      if (!lost) {
+        lost = true;
+        await response.body?.cancel();
+        throw new TypeError('fetch failed: socket hang up'); // …but the answer never arrives
+      }
+      return response;
+    }) as typeof fetch;
+    const client = createPassidClient({ apiKey: KEY, baseUrl: sandbox.url, fetch: flaky, sleep: async () => {} });
+    const result = await client.reportOutcome({ token, outcome: 'repaid' });
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(result).toMatchObject({ token, outcome: 'repaid' });
+    // The caller's own key is used as given; a new report (another key) is still a 409.
+    const again = createPassidClient({ apiKey: KEY, baseUrl: sandbox.url, fetch: flaky });
+    const replay = await again.reportOutcome({ token, outcome: 'repaid' }, { idempotencyKey: keys[0] });
+    expect(replay.outcomeId).toBe(result.outcomeId);
+    expect(keys[2]).toBe(keys[0]);
+    const error = (await again.reportOutcome({ token, outcome: 'repaid' }).catch((e: unknown) => e)) as PassidApiError;
+    expect(error).toMatchObject({ status: 409, code: 'CONFLICT' });
+  });
+
   it('reports an unknown key as a 401 PassidApiError without the key in it', async () => {
     const client = createPassidClient({ apiKey: 'sk_sandbox_nobody_knows_me', baseUrl: sandbox.url });
     const error = (await client.getCohorts().catch((e: unknown) => e)) as PassidApiError;
