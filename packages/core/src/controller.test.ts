@@ -629,6 +629,36 @@ describe('manual token', () => {
     expect(events.map((e) => e.to)).toEqual(['requesting', 'verifying', 'success']);
   });
 
+  it('a 409 CONFLICT on verify (the first call with this key still running) is retried with the same key', async () => {
+    let n = 0;
+    const server = fakeFetch((call) =>
+      ++n === 1
+        ? { networkError: true }
+        : n === 2
+          ? { status: 409, body: { error: { code: 'CONFLICT', message: 'in flight' } } }
+          : approved((call.body as { token: string }).token),
+    );
+    const { controller, onError } = setup(server.fetch, { createIdempotencyKey: () => 'idem-1' });
+    controller.submitToken('KE8V-3TXY-Z72L');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(server.calls.map((c) => [c.at - NOW, c.headers['idempotency-key']])).toEqual([
+      [0, 'idem-1'],
+      [1000, 'idem-1'],
+      [3000, 'idem-1'],
+    ]);
+    expect(controller.getState().status).toBe('success');
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('a 409 CONFLICT while creating a session is not retried', async () => {
+    const server = qrServer({ create: () => ({ status: 409, body: { error: { code: 'CONFLICT', message: 'x' } } }) });
+    const { controller } = setup(server.fetch);
+    controller.start();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(server.posts()).toHaveLength(1);
+    expect(controller.getState()).toMatchObject({ status: 'error', error: { status: 409 } });
+  });
+
   it('a verify that hangs times out after 15 s and is retried with the same key', async () => {
     let n = 0;
     const server = fakeFetch((call) =>

@@ -11,7 +11,7 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { declineText } from './connect.js';
 import { isBrowser, warn } from './env.js';
-import { PassidError, toPassidError } from './errors.js';
+import { PassidError, isTransientError, toPassidError } from './errors.js';
 import { initialState, transition } from './machine.js';
 import type { VerifyMachineEvent } from './machine.js';
 import { resolveMessages } from './messages.js';
@@ -219,10 +219,11 @@ export function createPassidController(initialOptions: PassidControllerOptions):
     maxAttempts: number,
     call: (t: VerificationTransport, signal: AbortSignal) => Promise<T>,
     then: (value: T) => void,
+    isTransient = isTransientError,
   ): Promise<void> {
     try {
       const t = transport();
-      const value = await retryTransient((s) => timed((s2) => call(t, s2), s), { signal, clock: clock(), maxAttempts });
+      const value = await retryTransient((s) => timed((s2) => call(t, s2), s), { signal, clock: clock(), maxAttempts, isTransient });
       if (!signal.aborted) then(value);
     } catch (error) {
       fail(error, signal);
@@ -256,6 +257,9 @@ export function createPassidController(initialOptions: PassidControllerOptions):
             : { type: 'TOKEN_DENIED', reason: response.denyReason },
         );
       },
+      // 409 CONFLICT: the first call with this Idempotency-Key is still running (e.g. after
+      // a network error): wait and ask again with the same key, it will answer.
+      (error) => isTransientError(error) || (error.status === 409 && error.code === 'CONFLICT'),
     );
   }
 
