@@ -83,6 +83,22 @@ describe('createPassidClient', () => {
     expect(sleeps).toEqual([250, 500]);
   });
 
+  it('retries a verify answered 409 CONFLICT (its own earlier attempt still in progress) with backoff and the same key', async () => {
+    const inFlight = () => json(409, { error: { code: 'CONFLICT', message: 'A request with this Idempotency-Key is still being processed.' } });
+    const { client, calls, header, sleeps } = setup([inFlight(), inFlight(), json(200, VERIFIED)], { maxRetries: 3 });
+    const result = await client.verify('KE8V-3TXY-Z72L', { idempotencyKey: 'job-42' });
+    expect(result).toMatchObject({ verified: true, idempotencyKey: 'job-42' });
+    expect(calls.map((_, i) => header(i, 'Idempotency-Key'))).toEqual(['job-42', 'job-42', 'job-42']);
+    expect(sleeps).toEqual([250, 500]);
+    // Only verify does: other calls and other 409 codes are not retried.
+    const other = setup([json(409, { error: { code: 'CONFLICT', message: 'An outcome was already reported.' } })]);
+    expect((await caught(other.client.reportOutcome({ token: 'KE8V-3TXY-Z72L', outcome: 'repaid' }))).status).toBe(409);
+    expect(other.calls).toHaveLength(1);
+    const used = setup([json(409, { error: { code: 'IDEMPOTENCY_KEY_REUSED', message: 'different body' } })]);
+    expect((await caught(used.client.verify('KE8V-3TXY-Z72L'))).status).toBe(409);
+    expect(used.calls).toHaveLength(1);
+  });
+
   it('honours Retry-After on 429 and gives up after maxRetries', async () => {
     const limited = () => json(429, { error: { code: 'RATE_LIMITED', message: 'slow down' } }, { 'Retry-After': '3' });
     const { client, calls, sleeps } = setup([limited(), limited(), limited()]);

@@ -97,7 +97,11 @@ export interface PassidClient {
   getCohorts(options?: CallOptions): Promise<CohortsResponse>;
 }
 
-type RetryPolicy = 'all' | 'rate-limit-only';
+/**
+ * `all`: network failures, 5xx and 429. `idempotent`: those, and 409 `CONFLICT` (an earlier
+ * attempt with the same Idempotency-Key is still being processed). `rate-limit-only`: 429.
+ */
+type RetryPolicy = 'all' | 'idempotent' | 'rate-limit-only';
 
 interface Call<T> {
   method: 'GET' | 'POST';
@@ -203,7 +207,8 @@ export function createPassidClient(options: PassidClientOptions): PassidClient {
 
   function retryDelay(error: PassidApiError, retry: number, policy: RetryPolicy): number | null {
     const rateLimited = error.kind === 'http' && error.status === 429;
-    if (!rateLimited && !(policy === 'all' && isTransientError(error))) return null;
+    const inFlight = policy === 'idempotent' && error.kind === 'http' && error.status === 409 && error.code === 'CONFLICT';
+    if (!rateLimited && !inFlight && !(policy !== 'rate-limit-only' && isTransientError(error))) return null;
     const backoff = Math.min(250 * 2 ** retry, 4000);
     const delay = Math.max(error.retryAfterMs ?? 0, backoff);
     return delay > maxRetryDelayMs ? null : delay;
@@ -249,7 +254,7 @@ export function createPassidClient(options: PassidClientOptions): PassidClient {
         path: '/api/bridge/verify',
         body,
         schema: VerifyResponseSchema,
-        retry: 'all',
+        retry: 'idempotent',
         headers: { 'Idempotency-Key': idempotencyKey },
         signal: opts.signal,
       });

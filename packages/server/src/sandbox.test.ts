@@ -58,6 +58,23 @@ async function shareToken(persona = 'amina') {
   return { jwt: jwt as string, token: token as string };
 }
 
+/** A fetch whose first call reaches the sandbox (which acts on it) but whose answer is lost. */
+function loseFirstAnswer() {
+  const keys: string[] = [];
+  let lost = false;
+  const wrapped = (async (input: string | URL | Request, init?: RequestInit) => {
+    keys.push(new Headers(init?.headers).get('idempotency-key') ?? '');
+    const response = await fetch(input, init); // the sandbox acts on the call…
+    if (!lost) {
+      lost = true;
+      await response.body?.cancel();
+      throw new TypeError('fetch failed: socket hang up'); // …but the answer never arrives
+    }
+    return response;
+  }) as typeof fetch;
+  return { keys, fetch: wrapped };
+}
+
 /** Every byte of a response, headers included, as text: where a leaked key would show. */
 async function dump(response: Response): Promise<string> {
   const headers: string[] = [];
@@ -100,18 +117,7 @@ describe('createPassidClient against the sandbox', () => {
 
   it('retries a verify whose answer was lost with the same Idempotency-Key: one verification, replayed', async () => {
     const { token } = await shareToken();
-    const keys: string[] = [];
-    let lost = false;
-    const flaky = (async (input: string | URL | Request, init?: RequestInit) => {
-      keys.push(new Headers(init?.headers).get('idempotency-key') ?? '');
-      const response = await fetch(input, init); // the sandbox verifies (and consumes the token)
-      if (!lost) {
-        lost = true;
-        await response.body?.cancel();
-        throw new TypeError('fetch failed: socket hang up'); // …but the answer never arrives
-      }
-      return response;
-    }) as typeof fetch;
+    const { keys, fetch: flaky } = loseFirstAnswer();
     const client = createPassidClient({ apiKey: KEY, baseUrl: sandbox.url, fetch: flaky, sleep: async () => {} });
     const result = await client.verify(token);
     expect(keys).toHaveLength(2);
@@ -123,18 +129,7 @@ describe('createPassidClient against the sandbox', () => {
   it('retries an outcome whose answer was lost with the same Idempotency-Key: recorded once, no 409', async () => {
     const { token } = await shareToken();
     await createPassidClient({ apiKey: KEY, baseUrl: sandbox.url }).verify(token);
-    const keys: string[] = [];
-    let lost = false;
-    const flaky = (async (input: string | URL | Request, init?: RequestInit) => {
-      keys.push(new Headers(init?.headers).get('idempotency-key') ?? '');
-      const response = await fetch(input, init); // the sandbox records the outcome…
-      if (!lost) {
-        lost = true;
-        await response.body?.cancel();
-        throw new TypeError('fetch failed: socket hang up'); // …but the answer never arrives
-      }
-      return response;
-    }) as typeof fetch;
+    const { keys, fetch: flaky } = loseFirstAnswer();
     const client = createPassidClient({ apiKey: KEY, baseUrl: sandbox.url, fetch: flaky, sleep: async () => {} });
     const result = await client.reportOutcome({ token, outcome: 'repaid' });
     expect(keys).toHaveLength(2);
