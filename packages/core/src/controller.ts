@@ -219,7 +219,7 @@ export function createPassidController(initialOptions: PassidControllerOptions):
     maxAttempts: number,
     call: (t: VerificationTransport, signal: AbortSignal) => Promise<T>,
     then: (value: T) => void,
-    isTransient = isTransientError,
+    isTransient: (error: PassidError) => boolean = isTransientError,
   ): Promise<void> {
     try {
       const t = transport();
