@@ -140,6 +140,17 @@ describe('verifyWebhook', () => {
     expect(reasonOf({ ...signed(at(-60_000)), toleranceSeconds: 30 })).toBe('TIMESTAMP_TOO_OLD');
   });
 
+  it('never accepts an event whose age cannot be computed (NaN createdAt or clock)', () => {
+    const body = (createdAt: string) => JSON.stringify(makeEvent(createdAt));
+    for (const createdAt of ['not a date', '2026-13-45T99:99:99.000Z', '']) {
+      expect(reasonOf(signed(body(createdAt)))).toBe('INVALID_PAYLOAD');
+    }
+    const fresh = body(new Date(NOW).toISOString());
+    for (const now of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => verifyWebhook({ ...signed(fresh), now: () => now })).toThrow(PassidConfigError);
+    }
+  });
+
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, '300' as unknown as number])(
     'refuses toleranceSeconds %s: the check cannot be switched off',
     (toleranceSeconds) => {

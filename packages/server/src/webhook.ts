@@ -33,7 +33,7 @@ export interface VerifyWebhookOptions {
    * @default 300
    */
   toleranceSeconds?: number;
-  /** Your clock, in epoch milliseconds. @default Date.now */
+  /** Your clock, in epoch milliseconds (a non-finite value throws `PassidConfigError`). @default Date.now */
   now?: () => number;
 }
 
@@ -153,7 +153,15 @@ export function verifyWebhook(options: VerifyWebhookOptions): WebhookEvent {
 
   const event = parseEvent(bytes);
   const now = (options.now ?? Date.now)();
-  const ageMs = now - Date.parse(event.createdAt);
+  if (!Number.isFinite(now)) {
+    throw new PassidConfigError(`now() must return milliseconds since the epoch (got ${String(now)}).`);
+  }
+  const createdAt = Date.parse(event.createdAt);
+  // A NaN age would pass both comparisons below: an unreadable time is never fresh.
+  if (!Number.isFinite(createdAt)) {
+    throw new WebhookVerificationError('INVALID_PAYLOAD', "The event's createdAt is not a readable timestamp.");
+  }
+  const ageMs = now - createdAt;
   const toleranceMs = toleranceSeconds * 1000;
   if (ageMs > toleranceMs) {
     throw new WebhookVerificationError(
