@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { isPassidError } from '@passid/core';
+import { DEFAULT_BASE_URL, isPassidError } from '@passid/core';
 import { createPassidClient, type PassidClientOptions } from './client.js';
 import { PassidApiError, PassidConfigError } from './errors.js';
 
@@ -107,6 +107,13 @@ describe('createPassidClient', () => {
     expect(sleeps).toEqual([3000, 3000]);
     expect(error).toMatchObject({ kind: 'http', status: 429, code: 'RATE_LIMITED', retryAfterMs: 3000, retryAfter: 3 });
     expect(isPassidError(error)).toBe(true);
+  });
+
+  it("reads Retry-After with the core's rule (fractional seconds too) and uses the core's base URL", async () => {
+    const { client, sleeps, calls } = setup([json(429, {}, { 'Retry-After': '1.5' }), json(200, { cohorts: [] })], { baseUrl: undefined });
+    await client.getCohorts().catch(() => undefined);
+    expect(sleeps).toEqual([1500]);
+    expect(calls[0]?.url).toBe(`${DEFAULT_BASE_URL}/api/bridge/cohorts`);
   });
 
   it('does not retry when Retry-After is longer than maxRetryDelayMs', async () => {

@@ -23,9 +23,9 @@ import {
   type RequestStatusResponse,
   type VerifyResponse,
 } from '@passid/core/wire';
-import { isTransientError } from '@passid/core';
+import { defaultClock, isTransientError, parseRetryAfter, sleep as clockSleep } from '@passid/core';
 import { PassidApiError, PassidConfigError } from './errors.js';
-import { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER, joinUrl, parseJson, parseRetryAfter, scrub } from './http.js';
+import { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER, joinUrl, parseJson, scrub } from './http.js';
 
 export interface PassidClientOptions {
   /** Institution API key (`sk_live_…` or `sk_sandbox_…`), from an environment variable. */
@@ -113,20 +113,8 @@ interface Call<T> {
   signal: AbortSignal | undefined;
 }
 
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+/** The core's abortable sleep on the real clock. */
+const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> => clockSleep(ms, defaultClock, signal);
 
 function checkInput<T>(schema: v.GenericSchema<unknown, T>, input: unknown, what: string): void {
   const result = v.safeParse(schema, input);
@@ -192,7 +180,7 @@ export function createPassidClient(options: PassidClientOptions): PassidClient {
       throw new PassidApiError('http', `${label}: ${message}`, {
         status: response.status,
         code,
-        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
       });
     }
     const parsed = v.safeParse(call.schema, json);

@@ -85,7 +85,3 @@ interface PassidErrorInit {
   cause?: unknown;
 }
 
-/** a live key → its first four characters and `…`: safe to log. */
-export function maskSecret(secret: string): string {
-  return secret.length <= 4 ? '…' : `${secret.slice(0, 4)}…`;
-}

@@ -1,7 +1,7 @@
 /** Small HTTP helpers shared by the client and the proxy. */
 
-/** PASSID's production API. */
-export const DEFAULT_BASE_URL = 'https://api.passid.io';
+/** PASSID's production API (the core's constant, so there is one). */
+export { DEFAULT_BASE_URL } from '@passid/core';
 
 /** Header that carries the institution key. */
 export const INSTITUTION_KEY_HEADER = 'X-Institution-Key';
@@ -9,19 +9,6 @@ export const INSTITUTION_KEY_HEADER = 'X-Institution-Key';
 /** `https://api.passid.io/` + `/api/bridge/verify` without a double slash. */
 export function joinUrl(baseUrl: string, path: string): string {
   return baseUrl.replace(/\/+$/, '') + path;
-}
-
-/**
- * `Retry-After` in milliseconds: delta-seconds or an HTTP date. `undefined` when absent or
- * unreadable. Never negative.
- */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
 }
 
 /** Replaces every occurrence of `secret` in `text` with its masked form. */
