@@ -77,78 +77,75 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
   const { endpoint, apiKey, clock = defaultClock } = options;
   const prefix = endpoint ? trimSlash(endpoint) : `${trimSlash(options.baseUrl ?? DEFAULT_BASE_URL)}/api/bridge`;
 
+  /** One call, under the request timeout (`signal` inside is the call's own). */
   const call = <T>(
     method: 'GET' | 'POST',
     path: string,
     schema: v.GenericSchema<unknown, T>,
-    signal: AbortSignal | undefined,
+    outer: AbortSignal | undefined,
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<T> =>
-    withTimeout((s) => send(method, path, schema, s, body, headers), options.requestTimeoutMs, clock, signal);
+    withTimeout(
+      async (signal) => {
+        const fetchImpl = options.fetch ?? globalThis.fetch;
+        const label = `${method} ${path}`;
+        const fail = (kind: PassidErrorKind, text: string, init?: PassidErrorInit) =>
+          new PassidError(kind, `${label}${text}`, init);
+        const checkAbort = () => {
+          if (signal.aborted) throw fail('aborted', ': aborted.');
+        };
+        if (typeof fetchImpl !== 'function') {
+          throw new PassidError('configuration', 'No fetch available: pass the `fetch` option.');
+        }
+        const sent: Record<string, string> = { Accept: 'application/json', ...options.headers, ...headers };
+        if (body !== undefined) sent['Content-Type'] = 'application/json';
+        if (!endpoint && apiKey) sent['X-Institution-Key'] = apiKey;
 
-  async function send<T>(
-    method: 'GET' | 'POST',
-    path: string,
-    schema: v.GenericSchema<unknown, T>,
-    signal: AbortSignal,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<T> {
-    const fetchImpl = options.fetch ?? globalThis.fetch;
-    const label = `${method} ${path}`;
-    const fail = (kind: PassidErrorKind, text: string, init?: PassidErrorInit) =>
-      new PassidError(kind, `${label}${text}`, init);
-    const checkAbort = () => {
-      if (signal.aborted) throw fail('aborted', ': aborted.');
-    };
-    if (typeof fetchImpl !== 'function') {
-      throw new PassidError('configuration', 'No fetch available: pass the `fetch` option.');
-    }
-    const sent: Record<string, string> = { Accept: 'application/json', ...options.headers, ...headers };
-    if (body !== undefined) sent['Content-Type'] = 'application/json';
-    if (!endpoint && apiKey) sent['X-Institution-Key'] = apiKey;
+        let response: Response;
+        try {
+          response = await fetchImpl(`${prefix}${path}`, {
+            method,
+            headers: sent,
+            ...(body !== undefined && { body: JSON.stringify(body) }),
+            signal,
+          });
+        } catch (error) {
+          const wrapped = toPassidError(error, signal);
+          throw wrapped.kind === 'aborted' ? wrapped : fail('network', ': no answer from the server.', { cause: error });
+        }
+        checkAbort();
+        const status = response?.status;
+        if (typeof status !== 'number') throw fail('invalid_response', ': fetch returned no response.');
 
-    let response: Response;
-    try {
-      response = await fetchImpl(`${prefix}${path}`, {
-        method,
-        headers: sent,
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-        signal,
-      });
-    } catch (error) {
-      const wrapped = toPassidError(error, signal);
-      throw wrapped.kind === 'aborted' ? wrapped : fail('network', ': no answer from the server.', { cause: error });
-    }
-    checkAbort();
-    const status = response?.status;
-    if (typeof status !== 'number') throw fail('invalid_response', ': fetch returned no response.');
-
-    const json = await readJson(response);
-    checkAbort();
-    if (!response.ok) {
-      const envelope = v.safeParse(ErrorEnvelopeSchema, json);
-      const error = envelope.success ? envelope.output.error : undefined;
-      const code = error?.code;
-      const retryAfterMs = parseRetryAfter(response.headers?.get?.('Retry-After'), clock.now());
-      throw fail('http', ` failed with HTTP ${status}${code ? ` ${code}` : ''}${error ? `: ${error.message}` : ''}`, {
-        status,
-        ...(code !== undefined && { code }),
-        ...(retryAfterMs !== undefined && { retryAfterMs }),
-      });
-    }
-    if (json === undefined) throw fail('invalid_response', `: the response is not JSON (HTTP ${status}).`, { status });
-    const parsed = v.safeParse(schema, json);
-    if (!parsed.success) {
-      const issue = parsed.issues[0];
-      const where = issue && v.getDotPath(issue);
-      throw fail('invalid_response', `: the response does not match the contract${where ? ` (at "${where}")` : ''}.`, {
-        status,
-      });
-    }
-    return parsed.output;
-  }
+        const json = await readJson(response);
+        checkAbort();
+        if (!response.ok) {
+          const envelope = v.safeParse(ErrorEnvelopeSchema, json);
+          const error = envelope.success ? envelope.output.error : undefined;
+          const code = error?.code;
+          const retryAfterMs = parseRetryAfter(response.headers?.get?.('Retry-After'), clock.now());
+          throw fail('http', ` failed with HTTP ${status}${code ? ` ${code}` : ''}${error ? `: ${error.message}` : ''}`, {
+            status,
+            ...(code !== undefined && { code }),
+            ...(retryAfterMs !== undefined && { retryAfterMs }),
+          });
+        }
+        if (json === undefined) throw fail('invalid_response', `: the response is not JSON (HTTP ${status}).`, { status });
+        const parsed = v.safeParse(schema, json);
+        if (!parsed.success) {
+          const issue = parsed.issues[0];
+          const where = issue && v.getDotPath(issue);
+          throw fail('invalid_response', `: the response does not match the contract${where ? ` (at "${where}")` : ''}.`, {
+            status,
+          });
+        }
+        return parsed.output;
+      },
+      options.requestTimeoutMs,
+      clock,
+      outer,
+    );
 
   return {
     createRequest: (body, { signal } = {}) => call('POST', '/request', CreateRequestResponseSchema, signal, body),

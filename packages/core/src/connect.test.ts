@@ -18,6 +18,19 @@ const awaiting = (extra: Partial<VerifyState> = {}) =>
   });
 
 describe('connect', () => {
+  it.each([
+    [base({}), 'start'],
+    [base({ mode: 'token' }), 'token'],
+    [base({ status: 'requesting', mode: 'qr' }), 'panel'],
+    [awaiting(), 'panel'],
+    [base({ status: 'verifying', mode: 'token' }), 'panel'],
+    [base({ status: 'success', claims: CLAIMS_A }), 'title'],
+    [base({ status: 'declined', decline: 'TOKEN_NOT_FOUND' }), 'retry'],
+    [base({ status: 'error' }), 'retry'],
+  ] as const)('focusTarget of %#: %s', (state, target) => {
+    expect(connect(state).focusTarget).toBe(target);
+  });
+
   it('idle: the start button and the token form, nothing busy', () => {
     const view = connect(initialState(NOW));
     expect(view).toMatchObject({

@@ -26,6 +26,9 @@ export interface ConnectOptions {
   now?: number;
 }
 
+/** Where keyboard focus belongs in a state (when the user was in the widget). */
+export type FocusTarget = 'start' | 'token' | 'panel' | 'title' | 'retry' | null;
+
 /** Everything the UI shows for one state. */
 export interface VerifyView {
   status: VerifyStatus;
@@ -102,6 +105,12 @@ export interface VerifyView {
   claims: ClaimRow[];
   /** Manual token field error text, if the last input was malformed. */
   tokenInputErrorText: string | null;
+  /**
+   * Where focus goes when this state appears: the QR button in `idle` (the token field after
+   * "Try again" on a refused token), the panel while busy, the heading on success, the retry
+   * button in `declined`/`error`.
+   */
+  focusTarget: FocusTarget;
   /** The catalogue used, for the static labels (buttons, field label…). */
   messages: Messages;
 }
@@ -259,6 +268,7 @@ export function connect(state: VerifyState, options: ConnectOptions = {}): Verif
     tierText: claims?.tier === undefined ? null : formatMessage(m.tierBadge, { tier: claims.tier }),
     claims: claims ? claimRows(claims, m) : [],
     tokenInputErrorText: state.tokenInputError && m.tokenErrors[state.tokenInputError],
+    focusTarget: idle ? (state.mode === 'token' ? 'token' : 'start') : success ? 'title' : ended ? 'retry' : 'panel',
     messages: m,
   };
 }

@@ -61,4 +61,4 @@ export {
   formatCountdown,
   secondsLeft,
 } from './connect.js';
-export type { VerifyView, ClaimRow, ClaimTone, ConnectOptions } from './connect.js';
+export type { VerifyView, ClaimRow, ClaimTone, ConnectOptions, FocusTarget } from './connect.js';

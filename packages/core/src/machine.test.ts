@@ -121,6 +121,13 @@ describe('transition: details', () => {
     expect(transition(at('declined', { mode: 'qr' }), { type: 'RETRY' }).status).toBe('requesting');
   });
 
+  it('RETRY from a refused token keeps mode token in idle (focus goes back to the field); START then is qr', () => {
+    const idle = transition(at('declined', { mode: 'token', decline: 'TOKEN_NOT_FOUND' }), { type: 'RETRY' });
+    expect(idle).toMatchObject({ status: 'idle', mode: 'token', decline: null });
+    expect(transition(idle, { type: 'START' }).mode).toBe('qr');
+    expect(transition(idle, { type: 'RESET' }).mode).toBeNull();
+  });
+
   it('RETRY after a sanctions hit goes back to idle, never into a new QR session', () => {
     for (const mode of ['qr', 'token'] as const) {
       const next = transition(at('declined', { mode, decline: 'HARD_DENY_SANCTIONS_MATCH' }), { type: 'RETRY' });

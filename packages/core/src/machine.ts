@@ -133,11 +133,14 @@ export function transition(state: VerifyState, event: VerifyMachineEvent): Verif
     case 'RETRY':
       // After a sanctions hit there is nothing to try again for this customer: back to idle,
       // never straight into a new QR session.
+      // Back to idle from a token attempt keeps `mode: 'token'`, so focus returns to the field.
       return !ended
         ? state
-        : state.mode === 'qr' && state.decline !== 'HARD_DENY_SANCTIONS_MATCH'
-          ? attempt(state, 'qr')
-          : fresh(state);
+        : state.decline === 'HARD_DENY_SANCTIONS_MATCH'
+          ? fresh(state)
+          : state.mode === 'qr'
+            ? attempt(state, 'qr')
+            : { ...fresh(state), mode: state.mode };
     case 'SESSION_CREATED':
       return status !== 'requesting'
         ? state

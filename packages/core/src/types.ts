@@ -43,6 +43,7 @@ export interface SessionInfo {
 /** The whole state of one widget. One store per widget instance. */
 export interface VerifyState {
   status: VerifyStatus;
+  /** How the current (or last) attempt started; `token` in `idle` after "Try again" on a refused token. */
   mode: VerifyMode | null;
   session: SessionInfo | null;
   /** `serverTime - localNow` measured when the server last answered. */

@@ -431,6 +431,21 @@ describe('<PASSIDVerify> accessibility and theming', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Try again' }));
   });
 
+  it('after a refused token, "Try again" puts focus back in the token field', async () => {
+    const bridge = setup();
+    render(widget(bridge).ui);
+    const field = screen.getByLabelText('PASSID token');
+    field.focus();
+    fireEvent.change(field, { target: { value: 'ZZZZ-ZZZZ-ZZZZ' } });
+    fireEvent.submit(field.closest('form') as HTMLFormElement);
+    await advance();
+    const again = screen.getByRole('button', { name: 'Try again' });
+    expect(document.activeElement).toBe(again);
+    fireEvent.click(again);
+    await advance();
+    expect(document.activeElement).toBe(screen.getByLabelText('PASSID token'));
+  });
+
   it('does not steal focus when the user is elsewhere', async () => {
     const bridge = setup();
     const outside = document.createElement('input');

@@ -35,6 +35,8 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
   const { theme, className, nonce, ...options } = props;
   const { view, start, submitToken, clearTokenInputError, retry } = usePassidVerify(options);
   const m = view.messages;
+  /** `data-passid-focus` on the element the core names as this state's focus target. */
+  const focus = (target: typeof view.focusTarget) => (view.focusTarget === target ? '' : undefined);
 
   const rootRef = useRef<HTMLDivElement>(null);
   const hadFocus = useRef(false);
@@ -81,11 +83,11 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
       onBlur={onBlur}
     >
       <PassidStyles nonce={nonce} />
-      <div className="passid-panel" key={status} tabIndex={-1} data-passid-focus={view.showSpinner || view.showQr ? '' : undefined}>
+      <div className="passid-panel" key={status} tabIndex={-1} data-passid-focus={focus('panel')}>
         <h2 className="passid-title">{title}</h2>
 
         {view.showStartButton ? (
-          <button type="button" className="passid-btn" onClick={start} data-passid-focus={view.mode === 'token' ? undefined : ''}>
+          <button type="button" className="passid-btn" onClick={start} data-passid-focus={focus('start')}>
             {m.generateQr}
           </button>
         ) : null}
@@ -122,7 +124,7 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
             <div className="passid-icon" data-tone="positive" aria-hidden="true">
               ✓
             </div>
-            <h3 className="passid-title" tabIndex={-1} data-passid-focus="">
+            <h3 className="passid-title" tabIndex={-1} data-passid-focus={focus('title')}>
               {view.title}
             </h3>
             <ScoreBadge score={view.score} scoreText={view.scoreText} tier={view.tier} tierText={view.tierText} />
@@ -144,7 +146,7 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
             ) : null}
             <button type="button" className="passid-btn" onClick={retry}
               data-variant={view.retryVariant === 'secondary' ? 'secondary' : undefined}
-              data-passid-focus=""
+              data-passid-focus={focus('retry')}
               aria-describedby={view.isError ? errorId : undefined}
             >
               {view.retryLabel}
@@ -160,7 +162,7 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
               errorText={view.tokenInputErrorText}
               onSubmit={submitToken}
               onEdit={clearTokenInputError}
-              autoFocusTarget={view.mode === 'token'}
+              autoFocusTarget={view.focusTarget === 'token'}
             />
           </>
         ) : null}
