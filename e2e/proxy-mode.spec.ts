@@ -9,12 +9,20 @@ test('proxy mode completes a QR flow and no browser request carries X-Institutio
 
   await page.goto('/?mode=proxy');
   await expect(page.getByText('<PASSIDVerify endpoint="/api/passid" />')).toBeVisible();
-  const { requestId: handle, deepLink } = await generateQr(page);
-  // The browser only ever sees an opaque handle; the wallet gets the raw id in the deep link.
+  const { requestId: shown, deepLink } = await generateQr(page);
   const requestId = new URL(deepLink.replace('passid://', 'http://')).searchParams.get('r') ?? '';
-  expect(handle).toMatch(new RegExp(`^${requestId}\\.[A-Za-z0-9_-]{22,}$`));
+  // The playground's wallet link carries the raw id the wallet needs, as the deep link does.
+  expect(shown).toBe(requestId);
+  await expect(page.getByRole('link', { name: /Open in wallet simulator/ })).toHaveAttribute(
+    'href',
+    `/wallet?r=${encodeURIComponent(requestId)}`,
+  );
   await walletFulfil(request, requestId, 'amina');
   await expectState(page, 'success', 5_500);
+  // The browser polled with the proxy's opaque handle `<requestId>.<mac>`, never the raw id.
+  const polls = seen.filter((r) => r.url.includes('/api/passid/request/')).map((r) => new URL(r.url).pathname);
+  expect(polls.length).toBeGreaterThanOrEqual(1);
+  for (const path of polls) expect(path).toMatch(new RegExp(`^/api/passid/request/${requestId}\\.[A-Za-z0-9_-]{22,}$`));
   await expectScore(page, 812, 'A');
   await shot(page, 'playground-proxy-success');
 

@@ -4,7 +4,10 @@ import { CopyButton } from '../CopyButton';
  * While a QR request is open: links to answer it in the wallet simulator (this tab's host or the
  * LAN). Otherwise a hint, until a result is shown.
  */
-export function RequestHelper({ requestId, lanUrls, resultShown }: { requestId: string | null; lanUrls: string[]; resultShown: boolean }) {
+export function RequestHelper({ requestId: sessionId, lanUrls, resultShown }: { requestId: string | null; lanUrls: string[]; resultShown: boolean }) {
+  // In proxy mode the browser only ever sees the proxy's opaque handle `<requestId>.<mac>`
+  // (see @passid/server's README); the wallet needs the raw id the deep link carries.
+  const requestId = sessionId?.split('.')[0] ?? null;
   if (!requestId) {
     if (resultShown) return null;
     return (
