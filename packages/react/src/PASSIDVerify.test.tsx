@@ -242,8 +242,12 @@ describe('<PASSIDVerify> states', () => {
     const bridge = setup();
     render(widget(bridge).ui);
     submitToken('');
-    expect(screen.getByText(en.tokenErrors.EMPTY)).toBeTruthy();
-    expect(screen.getByLabelText('PASSID token').getAttribute('aria-invalid')).toBe('true');
+    // Announced at once (role alert) and tied to the field.
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe(en.tokenErrors.EMPTY);
+    const field = screen.getByLabelText('PASSID token');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id);
     expect(bridge.calls).toHaveLength(0);
   });
 

@@ -54,7 +54,7 @@ export function TokenForm({ messages: m, errorText, onSubmit, onEdit, autoFocusT
         }}
       />
       {errorText ? (
-        <p id={errorId} className="passid-field-error">
+        <p id={errorId} className="passid-field-error" role="alert">
           {errorText}
         </p>
       ) : null}
