@@ -46,10 +46,11 @@ function spawnSandbox(env: Record<string, string>): Promise<{ child: ChildProces
 const exited = (child: ChildProcess) => new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.on('exit', (code) => r(code))));
 
 test('SIGKILL mid-schedule, restart on the same DB: every pending delivery completes exactly once', async () => {
-  // Attempts 1–3 fail; attempt 4 is due 1.8 s after attempt 3 (retry scale 0.001).
+  // Attempts 1–3 fail (at ~0, 0.09 and 0.99 s); attempt 4 is due 5.4 s after attempt 3
+  // (retry scale 0.003), a wide margin to kill the process in, even on a loaded machine.
   const receiver = await startReceiver((n) => (n <= 3 ? 500 : 200));
   try {
-    const env = { PASSID_SANDBOX_RETRY_SCALE: '0.001', PASSID_SANDBOX_RATE_LIMIT: '0' };
+    const env = { PASSID_SANDBOX_RETRY_SCALE: '0.003', PASSID_SANDBOX_RATE_LIMIT: '0' };
     const first = await spawnSandbox(env);
     await call(first.url, 'PUT', '/api/sandbox/webhook-endpoint', { key: DEMO, body: { url: receiver.url } });
     const tokens = ['KE8V-3TXY-Z72L', 'NG4M-XQRS-T88W', 'GH2P-ABCD-56KL', 'EXPD-TOKN-0001', 'SANC-HITS-0001'];
@@ -62,7 +63,7 @@ test('SIGKILL mid-schedule, restart on the same DB: every pending delivery compl
     expect([...receiver.effective().values()].every((n) => n === 0)).toBe(true);
 
     const second = await spawnSandbox(env);
-    await waitFor(() => receiver.effective().size === 5 && [...receiver.effective().values()].every((n) => n >= 1), 8_000, 'every event delivered');
+    await waitFor(() => receiver.effective().size === 5 && [...receiver.effective().values()].every((n) => n >= 1), 20_000, 'every event delivered');
     // Give a duplicate the chance to show up before counting.
     await new Promise((r) => setTimeout(r, 300));
     const list = await call(second.url, 'GET', '/api/sandbox/webhook-deliveries', { key: DEMO });

@@ -111,10 +111,12 @@ describe('idempotency', () => {
   });
 
   test('409 CONFLICT while the first call with the key is still running', async () => {
-    client = await start({ verifyDelayMs: 300 });
+    // The first call holds its key for 1.5 s; the second starts 150 ms later: wide margins on
+    // both sides, so a loaded machine cannot swap the order.
+    client = await start({ verifyDelayMs: 1_500 });
     const [a, b] = await Promise.all([
       verify('KE8V-3TXY-Z72L', DEMO, 'slow'),
-      new Promise((r) => setTimeout(r, 50)).then(() => verify('KE8V-3TXY-Z72L', DEMO, 'slow')),
+      new Promise((r) => setTimeout(r, 150)).then(() => verify('KE8V-3TXY-Z72L', DEMO, 'slow')),
     ]);
     expect(a.status).toBe(200);
     expect(b.status).toBe(409);
