@@ -27,7 +27,10 @@ try {
   console.log(`PASSID sandbox listening on ${shown} (db ${dbPath}, retry scale ${retryScale})`);
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      console.log(`${signal} again: exiting now (the database is durable; pending webhooks resume on the next start).`);
+      process.exit(1);
+    }
     stopping = true;
     console.log(`${signal}: finishing in-flight requests and closing the database…`);
     sandbox.close().then(

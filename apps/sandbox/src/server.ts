@@ -27,6 +27,11 @@ export interface SandboxOptions {
   webhookTimeoutMs?: number;
   /** Extra time every verify call takes, to simulate a slow bridge. @default 0 */
   verifyDelayMs?: number;
+  /**
+   * On `close()`, how long in-flight requests get to finish before their connections are cut
+   * (a stuck or half-sent request never blocks shutdown). @default 5000
+   */
+  closeGraceMs?: number;
 }
 
 export interface RunningSandbox {
@@ -84,7 +89,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         clearInterval(purge);
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        const cut = setTimeout(() => server.closeAllConnections(), options.closeGraceMs ?? 5_000);
+        cut.unref();
         await closed;
+        clearTimeout(cut);
         await outbox.stop();
         db.close();
       })();
