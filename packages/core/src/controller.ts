@@ -257,9 +257,9 @@ export function createPassidController(initialOptions: PassidControllerOptions):
             : { type: 'TOKEN_DENIED', reason: response.denyReason },
         );
       },
-      // 409 CONFLICT: the first call with this Idempotency-Key is still running (e.g. after
-      // a network error): wait and ask again with the same key, it will answer.
-      (error) => isTransientError(error) || (error.status === 409 && error.code === 'CONFLICT'),
+      // 409 (CONFLICT, the only 409 of verify): the first call with this Idempotency-Key is
+      // still running (e.g. after a network error): wait and ask again with the same key.
+      (error) => isTransientError(error) || error.status === 409,
     );
   }
 
