@@ -102,6 +102,17 @@ describe('connect', () => {
     expect(view).toMatchObject({ declineText: 'Request expired', retryLabel: 'Generate new code', retryVariant: 'primary', isExpired: true, showRetry: true, showQr: false });
   });
 
+  it('heading names the institution when given; endTitle reads "Request expired" on expiry', () => {
+    expect(connect(initialState(NOW)).heading).toBe(en.title);
+    expect(connect(initialState(NOW), { institutionName: 'Acme Bank', messages: fr.messages }).heading).toBe(
+      'Vérifier avec PASSID pour Acme Bank',
+    );
+    expect(connect(base({ status: 'declined', mode: 'qr', decline: 'REQUEST_EXPIRED' })).endTitle).toBe('Request expired');
+    expect(connect(base({ status: 'declined', mode: 'token', decline: 'TOKEN_NOT_FOUND' })).endTitle).toBe(en.declinedTitle);
+    expect(connect(base({ status: 'success', claims: CLAIMS_A })).endTitle).toBe(en.successTitle);
+    expect(connect(initialState(NOW)).endTitle).toBeNull();
+  });
+
   it('declined by sanctions: never reads as success', () => {
     const view = connect(base({ status: 'declined', mode: 'token', decline: 'HARD_DENY_SANCTIONS_MATCH', claims: CLAIMS_A }));
     expect(view).toMatchObject({ isSuccess: false, isSanctionsHit: true, score: null, claims: [], retryLabel: 'Start over', retryVariant: 'secondary' });

@@ -24,6 +24,8 @@ export interface ConnectOptions {
   messages?: Messages;
   /** Local clock in ms, overriding `state.now` for the countdown. @default state.now */
   now?: number;
+  /** Named in `heading` ("Verify with PASSID for {institution}"). @default undefined (the plain title) */
+  institutionName?: string;
 }
 
 /** Where keyboard focus belongs in a state (when the user was in the widget). */
@@ -73,8 +75,12 @@ export interface VerifyView {
   reconnectingText: string | null;
   /** Text for the polite live region (`role="status"`). */
   liveText: string;
+  /** The widget's header: the title, with the institution's name when given. */
+  heading: string;
   /** Heading of the end states (success, declined, error), or null. */
   title: string | null;
+  /** What the end state's heading shows: `declineText` ("Request expired") on expiry, else `title`. */
+  endTitle: string | null;
   decline: DeclineCode | null;
   /** The friendly decline text, when declined. */
   declineText: string | null;
@@ -210,6 +216,7 @@ export function connect(state: VerifyState, options: ConnectOptions = {}): Verif
   const sanctions = declineCode === 'HARD_DENY_SANCTIONS_MATCH';
   const spinnerText = requesting ? m.requesting : verifying ? m.verifying : null;
   const countdown = secs === null ? null : formatCountdown(secs);
+  const title = success ? m.successTitle : declined ? m.declinedTitle : failed ? m.errorTitle : null;
 
   return {
     status,
@@ -253,7 +260,9 @@ export function connect(state: VerifyState, options: ConnectOptions = {}): Verif
               : declined
                 ? formatMessage(m.liveDeclined, { reason: declineMsg ?? '' })
                 : formatMessage(m.liveError, { error: errorMsg ?? '' }),
-    title: success ? m.successTitle : declined ? m.declinedTitle : failed ? m.errorTitle : null,
+    heading: options.institutionName ? formatMessage(m.titleWithInstitution, { institution: options.institutionName }) : m.title,
+    title,
+    endTitle: expired ? declineMsg : title,
     decline: declineCode,
     declineText: declineMsg,
     isExpired: expired,

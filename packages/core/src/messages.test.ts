@@ -70,6 +70,18 @@ describe('messages', () => {
     }
   });
 
+  it('warns once per unknown locale, not on every call (every render)', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      for (let i = 0; i < 3; i += 1) resolveMessages('de' as unknown as Locale);
+      expect(warn).toHaveBeenCalledOnce();
+      resolveMessages('es' as unknown as Locale);
+      expect(warn).toHaveBeenCalledTimes(2);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('formatMessage fills placeholders and leaves unknown ones', () => {
     expect(formatMessage('Expires in {time} {x}', { time: '1:00' })).toBe('Expires in 1:00 {x}');
   });

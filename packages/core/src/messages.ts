@@ -239,13 +239,23 @@ export type MessageOverrides = {
  * merged over it. Any other value falls back to English (with a warning in development).
  * @param locale @default 'en'
  */
+/**
+ * Unknown locales already warned about (development only). Module-level on purpose: the
+ * warning is about the code, not a widget, and hooks resolve messages on every render.
+ */
+const warnedLocales = /*#__PURE__*/ new Set<string>();
+
 export function resolveMessages(locale?: 'en' | Locale, overrides?: MessageOverrides): Messages {
   const base = typeof locale === 'object' && locale ? locale.messages : en;
   if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' && base === en && locale && locale !== 'en') {
-    warn(
-      `locale ${JSON.stringify(locale)} is not built in; English is used. Import the language and pass it: ` +
-        "import { fr } from '@passid/react/locales/fr' (or '@passid/core/locales/fr'), then locale={fr}.",
-    );
+    const name = JSON.stringify(locale);
+    if (!warnedLocales.has(name)) {
+      warnedLocales.add(name);
+      warn(
+        `locale ${name} is not built in; English is used. Import the language and pass it: ` +
+          "import { fr } from '@passid/react/locales/fr' (or '@passid/core/locales/fr'), then locale={fr}.",
+      );
+    }
   }
   if (!overrides) return base;
   const merged: Record<string, unknown> = { ...base };

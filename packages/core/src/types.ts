@@ -177,16 +177,21 @@ export interface PassidControllerOptions {
    * Institution API key, sent as `X-Institution-Key`. Sandbox keys (`sk_sandbox_…`) work in
    * the browser; a live key (`sk_live_…`) in a browser is refused unless
    * `dangerouslyAllowBrowserKey` is set: use `endpoint` (proxy mode) instead.
+   * @default undefined (no key sent: give `endpoint` or `transport` instead)
    */
   apiKey?: string;
   /**
    * Proxy mode: URL prefix of the institution's own backend running `createPassidProxy`
    * from `@passid/server` (e.g. `/api/passid`). No key is sent from the browser.
+   * @default undefined (direct mode: `baseUrl` with `apiKey`)
    */
   endpoint?: string;
   /** PASSID backend base URL. @default 'https://api.passid.io' */
   baseUrl?: string;
-  /** Shown in the PASSID app's consent screen and the component header. */
+  /**
+   * Shown in the PASSID app's consent screen and the component header.
+   * @default undefined (not sent, the server decides what the app shows; the header reads the plain title)
+   */
   institutionName?: string;
   /** Claims to request. @default all seven permissions */
   permissions?: Permission[];
@@ -205,15 +210,18 @@ export interface PassidControllerOptions {
   dangerouslyAllowBrowserKey?: boolean;
   /** `fetch` to use. @default the global `fetch`, looked up at call time */
   fetch?: typeof fetch;
-  /** Replace the whole transport (tests, Storybook, other providers). Overrides apiKey/endpoint. */
+  /**
+   * Replace the whole transport (tests, Storybook, other providers). Overrides apiKey/endpoint.
+   * @default undefined (the PASSID polling transport built from apiKey/endpoint/baseUrl)
+   */
   transport?: VerificationTransport;
-  /** Called once per session with the proven claims. Never for a sanctions hit. */
+  /** Called once per session with the proven claims. Never for a sanctions hit. @default undefined (not called) */
   onSuccess?: (claims: Claims) => void;
-  /** Called with a friendly reason ("Request expired", …) and the machine-readable code. */
+  /** Called with a friendly reason ("Request expired", …) and the machine-readable code. @default undefined (not called) */
   onDecline?: (reason: string, detail: { code: DeclineCode }) => void;
-  /** Called when the flow ends in `error`. */
+  /** Called when the flow ends in `error`. @default undefined (not called) */
   onError?: (error: PassidError) => void;
-  /** Called on every state change. */
+  /** Called on every state change. @default undefined (not called) */
   onEvent?: (event: VerifyEvent) => void;
   /** Injected clock and timers. @default Date.now / globalThis.setTimeout */
   clock?: Clock;

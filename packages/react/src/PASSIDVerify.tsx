@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
 import type { CSSProperties, FocusEvent } from 'react';
-import { formatMessage } from '@passid/core';
 import type { Claims } from '@passid/core';
 import { usePassidVerify } from './usePassidVerify.js';
 import type { UsePassidVerifyOptions } from './usePassidVerify.js';
@@ -20,9 +19,9 @@ export interface PASSIDVerifyProps extends UsePassidVerifyOptions {
   onSuccess: (claims: Claims) => void;
   /** Primary colour and colour scheme. @default { primary: '#00c27a', mode: 'auto' } */
   theme?: PassidTheme;
-  /** Extra class on the root element (`.passid-root`). */
+  /** Extra class on the root element (`.passid-root`). @default undefined (only `passid-root`) */
   className?: string;
-  /** CSP nonce for the injected `<style>`. */
+  /** CSP nonce for the injected `<style>`. @default undefined (no nonce attribute) */
   nonce?: string;
 }
 
@@ -68,9 +67,6 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
   const style = primary
     ? ({ '--passid-primary': primary, '--passid-on-primary': textOn(primary) ?? undefined } as CSSProperties)
     : undefined;
-  const title = options.institutionName
-    ? formatMessage(m.titleWithInstitution, { institution: options.institutionName })
-    : m.title;
 
   return (
     <div
@@ -84,7 +80,7 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
     >
       <PassidStyles nonce={nonce} />
       <div className="passid-panel" key={status} tabIndex={-1} data-passid-focus={focus('panel')}>
-        <h2 className="passid-title">{title}</h2>
+        <h2 className="passid-title">{view.heading}</h2>
 
         {view.showStartButton ? (
           <button type="button" className="passid-btn" onClick={start} data-passid-focus={focus('start')}>
@@ -137,7 +133,7 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
             <div className="passid-icon" data-tone="negative" aria-hidden="true">
               !
             </div>
-            <h3 className="passid-title">{view.isExpired ? view.declineText : view.title}</h3>
+            <h3 className="passid-title">{view.endTitle}</h3>
             {view.isDeclined && !view.isExpired ? <p className="passid-text">{view.declineText}</p> : null}
             {view.isError ? (
               <p className="passid-error" id={errorId}>

@@ -84,9 +84,9 @@ export function usePassidVerify(options: UsePassidVerifyOptions): UsePassidVerif
   });
 
   const state = useSyncExternalStore(controller.subscribe, controller.getState, () => serverSnapshot);
-  const { locale, messages: overrides } = options;
+  const { locale, messages: overrides, institutionName } = options;
   const messages = useMemo(() => resolveMessages(locale, overrides), [locale, overrides]);
-  const view = useMemo(() => connect(state, { messages }), [state, messages]);
+  const view = useMemo(() => connect(state, { messages, institutionName }), [state, messages, institutionName]);
   // The controller's methods are closures (no `this`), stable for the controller's life.
   const { start, submitToken, clearTokenInputError, retry, reset } = controller;
   return { state, view, start, submitToken, clearTokenInputError, retry, reset };
