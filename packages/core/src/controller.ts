@@ -306,7 +306,7 @@ export function createPassidController(initialOptions: PassidControllerOptions):
       // A transport's NaN expiry or clock would make a NaN timer that never expires.
       if (!Number.isFinite(msLeft)) {
         watching.abort();
-        return fail(new PassidError('invalid_response', 'Bad expiresAt.'), signal);
+        return fail(new PassidError('invalid_response', 'The session has no valid expiry time (expiresAt or serverTime is not a date).'), signal);
       }
       if (msLeft <= 0) {
         void expire();
