@@ -31,9 +31,10 @@ export function parseJson(text: string): unknown {
  * Reads a request body, stopping at `maxBytes`: a declared `Content-Length` over the limit is
  * refused before reading, and a body without one (chunked) is counted as it streams and
  * cancelled as soon as it passes the limit. Resolves to the bytes, or `null` when too large
- * (answer 413). An absent body is empty.
+ * (answer 413). An absent body is empty. The bytes are backed by a plain `ArrayBuffer`, so they
+ * can be sent on as a `fetch` body.
  */
-export async function readBodyWithLimit(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+export async function readBodyWithLimit(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) return null;
   if (!request.body) return new Uint8Array(0);
