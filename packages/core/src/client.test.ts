@@ -189,6 +189,20 @@ describe('createBridgeClient, errors', () => {
     expect(error.message).toMatch(/^\[passid\]/);
   });
 
+  it('passes on only the claims the contract knows (a newer server\'s extra claims are dropped)', async () => {
+    const claims = { ...CLAIMS_A, photo_url: 'https://evil.example/x.png', note: '<img src=x onerror=alert(1)>' };
+    const server = fakeFetch((call) =>
+      call.method === 'GET'
+        ? { body: statusBody('completed', NOW, { claims, verifiedAt: '2026-11-23T14:00:00.000Z' }) }
+        : { body: { verified: true, token: 'T', claims, proofType: 'share_token', verifiedAt: '2026-11-23T14:00:00.000Z' } },
+    );
+    const client = createBridgeClient({ apiKey: 'k', fetch: server.fetch });
+    const status = await client.getRequest('req_1');
+    expect(status.claims).toEqual(CLAIMS_A);
+    const verified = await client.verifyToken({ token: 'T', idempotencyKey: 'k' });
+    expect(verified.verified && verified.claims).toEqual(CLAIMS_A);
+  });
+
   it('a verify answer with an unknown deny reason is invalid_response', async () => {
     const server = fakeFetch(() => ({ body: { verified: false, token: 'X', denyReason: 'NOPE' } }));
     const client = createBridgeClient({ apiKey: 'k', fetch: server.fetch });

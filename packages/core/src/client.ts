@@ -1,23 +1,25 @@
 /**
- * The bridge API client: three calls, every answer validated against the wire schemas.
+ * The bridge API client: three calls, every answer validated against the wire schemas (by
+ * the checks compiled from them at build time, `wire/checks.gen.ts`: no valibot in the browser).
  *
  * Direct mode: `{baseUrl}/api/bridge/…` with `X-Institution-Key`.
  * Proxy mode (`endpoint`, e.g. `/api/passid`): `{endpoint}/request`, `{endpoint}/request/:id`,
  * `{endpoint}/verify`, no key (the institution's backend adds it).
  */
-import * as v from 'valibot';
 import { PassidError, parseRetryAfter, toPassidError } from './errors.js';
 import type { PassidErrorInit } from './errors.js';
 import { defaultClock, withTimeout } from './poll.js';
 import type { Clock, PassidErrorKind } from './types.js';
 import {
-  CreateRequestResponseSchema,
-  ErrorEnvelopeSchema,
-  RequestStatusResponseSchema,
-  VerifyResponseSchema,
-} from './wire/schemas.js';
+  CLAIM_KEYS,
+  isCreateRequestResponse,
+  isErrorEnvelope,
+  isRequestStatusResponse,
+  isVerifyResponse,
+} from './wire/checks.gen.js';
 import type { CreateRequestBody } from './wire/server.js';
 import type {
+  Claims,
   CreateRequestResponse,
   RequestStatusResponse,
   VerifyResponse,
@@ -64,6 +66,15 @@ export interface BridgeClient {
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
+/** A copy of an answer whose claims hold only the claims the contract knows (a newer server's extra keys are dropped). */
+function knownClaims<T extends { claims?: Claims }>(answer: T): T {
+  const { claims } = answer;
+  if (!claims) return answer;
+  const known: Record<string, unknown> = {};
+  for (const key of CLAIM_KEYS) if (claims[key] !== undefined) known[key] = claims[key];
+  return { ...answer, claims: known };
+}
+
 /** Reads a body as JSON, or `undefined` if it is not JSON. */
 async function readJson(response: Response): Promise<unknown> {
   try {
@@ -81,7 +92,7 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
   const call = <T>(
     method: 'GET' | 'POST',
     path: string,
-    schema: v.GenericSchema<unknown, T>,
+    valid: (json: unknown) => json is T,
     outer: AbortSignal | undefined,
     body?: unknown,
     headers?: Record<string, string>,
@@ -121,8 +132,7 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
         const json = await readJson(response);
         checkAbort();
         if (!response.ok) {
-          const envelope = v.safeParse(ErrorEnvelopeSchema, json);
-          const error = envelope.success ? envelope.output.error : undefined;
+          const error = isErrorEnvelope(json) ? json.error : undefined;
           const code = error?.code;
           const retryAfterMs = parseRetryAfter(response.headers?.get?.('Retry-After'), clock.now());
           throw fail('http', ` failed with HTTP ${status}${code ? ` ${code}` : ''}${error ? `: ${error.message}` : ''}`, {
@@ -132,15 +142,8 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
           });
         }
         if (json === undefined) throw fail('invalid_response', `: the response is not JSON (HTTP ${status}).`, { status });
-        const parsed = v.safeParse(schema, json);
-        if (!parsed.success) {
-          const issue = parsed.issues[0];
-          const where = issue && v.getDotPath(issue);
-          throw fail('invalid_response', `: the response does not match the contract${where ? ` (at "${where}")` : ''}.`, {
-            status,
-          });
-        }
-        return parsed.output;
+        if (!valid(json)) throw fail('invalid_response', ': the response does not match the contract.', { status });
+        return knownClaims(json as T & { claims?: Claims });
       },
       options.requestTimeoutMs,
       clock,
@@ -148,10 +151,10 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
     );
 
   return {
-    createRequest: (body, { signal } = {}) => call('POST', '/request', CreateRequestResponseSchema, signal, body),
+    createRequest: (body, { signal } = {}) => call('POST', '/request', isCreateRequestResponse, signal, body),
     getRequest: (requestId, { signal } = {}) =>
-      call('GET', `/request/${encodeURIComponent(requestId)}`, RequestStatusResponseSchema, signal),
+      call('GET', `/request/${encodeURIComponent(requestId)}`, isRequestStatusResponse, signal),
     verifyToken: ({ token, idempotencyKey }, { signal } = {}) =>
-      call('POST', '/verify', VerifyResponseSchema, signal, { token }, { 'Idempotency-Key': idempotencyKey }),
+      call('POST', '/verify', isVerifyResponse, signal, { token }, { 'Idempotency-Key': idempotencyKey }),
   };
 }

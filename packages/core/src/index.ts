@@ -1,6 +1,25 @@
-// Wire contract: the schemas the browser validates. The rest (request bodies, outcomes,
-// cohorts, wallet, sandbox, webhooks) is in `@passid/core/wire`; its types are here too.
-export * from './wire/schemas.js';
+// Wire contract: the constants and types of what the browser reads, and the checks compiled
+// from the valibot schemas (no valibot here). The schemas themselves, and the rest (request
+// bodies, outcomes, cohorts, wallet, sandbox, webhooks), are in `@passid/core/wire`.
+export { PERMISSIONS, DENY_REASONS, REQUEST_STATUSES, TIERS, ISO_TIMESTAMP } from './wire/constants.js';
+export type {
+  Claims,
+  CreateRequestResponse,
+  DenyReason,
+  ErrorEnvelope,
+  Permission,
+  RequestStatus,
+  RequestStatusResponse,
+  Tier,
+  VerifyResponse,
+} from './wire/schemas.js';
+export {
+  CLAIM_KEYS,
+  isCreateRequestResponse,
+  isErrorEnvelope,
+  isRequestStatusResponse,
+  isVerifyResponse,
+} from './wire/checks.gen.js';
 export * from './wire/format.js';
 export type {
   ApiErrorCode,

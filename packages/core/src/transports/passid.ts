@@ -8,7 +8,7 @@ import { PassidError } from '../errors.js';
 import { defaultClock, pollUntil } from '../poll.js';
 import type { PollStep } from '../poll.js';
 import type { Clock, DeclineCode, SessionInfo, SessionOutcome, VerificationTransport } from '../types.js';
-import { DENY_REASONS } from '../wire/schemas.js';
+import { DENY_REASONS } from '../wire/constants.js';
 import type { RequestStatusResponse } from '../wire/schemas.js';
 
 export interface PassidTransportOptions extends BridgeClientOptions {

@@ -1,0 +1,178 @@
+/**
+ * The browser's response checks are compiled from the valibot schemas (`pnpm gen:checks`).
+ * These tests keep the two from drifting apart: the committed file is what the generator
+ * writes today, and on thousands of mutated answers the compiled check and valibot give the
+ * same verdict.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { generateChecks, OUTPUT } from '../../scripts/gen-checks.mjs';
+import { CLAIMS_A, createdBody, statusBody } from '../test/bridge.js';
+import {
+  CLAIM_KEYS,
+  isCreateRequestResponse,
+  isErrorEnvelope,
+  isRequestStatusResponse,
+  isVerifyResponse,
+} from './checks.gen.js';
+import { ISO_TIMESTAMP } from './constants.js';
+import {
+  ClaimsSchema,
+  CreateRequestResponseSchema,
+  ErrorEnvelopeSchema,
+  RequestStatusResponseSchema,
+  VerifyResponseSchema,
+} from './schemas.js';
+
+const NOW = Date.parse('2026-11-23T14:00:00Z');
+
+describe('checks.gen.ts', () => {
+  it('is what the generator writes from schemas.ts today (run `pnpm gen:checks` after changing a schema)', async () => {
+    expect(readFileSync(OUTPUT, 'utf8')).toBe(await generateChecks());
+  });
+
+  it('knows the same claim keys as ClaimsSchema', () => {
+    expect([...CLAIM_KEYS]).toEqual(Object.keys(ClaimsSchema.entries));
+  });
+});
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Values that sit on the edges of the schemas: ranges, enums, timestamps, wrong types. */
+const edgy: fc.Arbitrary<Json> = fc.oneof(
+  fc.constantFrom<Json>(
+    299, 300, 850, 851, -0.01, 0, 0.5, 1, 1.01, 100, 100.5, -1, 1e21,
+    'pending', 'completed', 'declined', 'expired', 'weird', 'A', 'E', 'F', 'low', 'high', 'extreme',
+    'approved', 'review', 'TOKEN_EXPIRED', 'HARD_DENY_SANCTIONS_MATCH', 'NOPE', 'full_score', 'share_token',
+    '2026-11-23T14:00:00Z', '2026-11-23T14:00:00.123456+01:00', '2026-11-23 14:00:00+0100',
+    '2026-11-23T14:00:00 +00:00', '2026-11-23T14:00:00+01', '2026-13-01T00:00:00Z', '2026-11-23', '',
+    true, false, null, [], {}, ['full_score'], ['nope'], { code: 'X', message: 'Y' },
+  ),
+  fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
+);
+
+/** Every path to a value inside `value` (the root included). */
+function paths(value: Json, at: (string | number)[] = []): (string | number)[][] {
+  const here = [at];
+  if (Array.isArray(value)) return here.concat(...value.map((item, i) => paths(item, [...at, i])));
+  if (value && typeof value === 'object') {
+    return here.concat(...Object.entries(value).map(([key, item]) => paths(item, [...at, key])));
+  }
+  return here;
+}
+
+/** A deep copy of `base` with up to three values replaced, removed or added. */
+function mutated(base: Json): fc.Arbitrary<Json> {
+  const mutation = fc.tuple(fc.nat(), fc.constantFrom('replace', 'delete', 'add'), fc.string({ maxLength: 12 }), edgy);
+  return fc.array(mutation, { maxLength: 3 }).map((steps) => {
+    let root = structuredClone(base);
+    for (const [pick, op, key, shared] of steps) {
+      const value = structuredClone(shared); // constants are shared between runs: never mutate them
+      const all = paths(root);
+      const path = all[pick % all.length] ?? [];
+      if (path.length === 0) {
+        if (op === 'replace') root = value;
+        continue;
+      }
+      const parent = path.slice(0, -1).reduce<Json>((node, step) => (node as Record<string, Json>)[step] as Json, root);
+      const last = path[path.length - 1] as string;
+      const target = parent as Record<string, Json>;
+      if (op === 'delete' && !Array.isArray(parent)) delete target[last];
+      else if (op === 'add' && parent && typeof parent === 'object' && !Array.isArray(parent)) target[key] = value;
+      else target[last] = value;
+    }
+    return root;
+  });
+}
+
+const claims = CLAIMS_A as unknown as Json;
+const cases: [string, v.GenericSchema, (value: unknown) => boolean, Json[]][] = [
+  ['CreateRequestResponse', CreateRequestResponseSchema, isCreateRequestResponse, [createdBody(NOW)]],
+  [
+    'RequestStatusResponse',
+    RequestStatusResponseSchema,
+    isRequestStatusResponse,
+    [
+      statusBody('pending', NOW),
+      statusBody('completed', NOW, { claims, verifiedAt: '2026-11-23T14:00:00Z', token: 'PASSID-AB3X-7YQM-AB3X-7YQM' }),
+      statusBody('declined', NOW, { declineReason: 'CUSTOMER_DECLINED' }),
+    ] as Json[],
+  ],
+  [
+    'VerifyResponse',
+    VerifyResponseSchema,
+    isVerifyResponse,
+    [
+      { verified: true, token: 'T', claims, proofType: 'share_token', verifiedAt: '2026-11-23T14:00:00Z' },
+      { verified: false, token: 'T', denyReason: 'TOKEN_EXPIRED' },
+    ],
+  ],
+  ['ErrorEnvelope', ErrorEnvelopeSchema, isErrorEnvelope, [{ error: { code: 'RATE_LIMITED', message: 'Slow down.' } }]],
+];
+
+describe.each(cases)('%s: the compiled check and valibot agree', (_name, schema, check, bases) => {
+  it('on the valid answers', () => {
+    for (const base of bases) {
+      expect(v.is(schema, base)).toBe(true);
+      expect(check(base)).toBe(true);
+    }
+  });
+
+  it('on 3,000 mutated answers and arbitrary JSON', () => {
+    let rejected = 0;
+    fc.assert(
+      fc.property(fc.oneof(...bases.map(mutated), edgy), (value) => {
+        const expected = v.is(schema, value);
+        if (!expected) rejected += 1;
+        expect(check(value)).toBe(expected);
+      }),
+      { numRuns: 3000, seed: 0x9a551d },
+    );
+    // The mutations really break answers (the property is not vacuous).
+    expect(rejected).toBeGreaterThan(300);
+  });
+});
+
+describe('ISO_TIMESTAMP', () => {
+  const two = (max: number, min = 0) => fc.integer({ min, max }).map((n) => String(n).padStart(2, '0'));
+  const timestamp = fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+      two(12, 1),
+      two(31, 1),
+      fc.constant('T'),
+      two(23),
+      two(59),
+      two(59),
+      fc.option(fc.stringMatching(/^\d{1,9}$/), { nil: undefined }),
+      fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), two(23), fc.constant(':'), two(59)).map((p) => p.join(''))),
+    )
+    .map(([y, mo, d, t, h, mi, s, frac, zone]) => `${y}-${mo}-${d}${t}${h}:${mi}:${s}${frac ? `.${frac}` : ''}${zone}`);
+
+  it('every string of the form is one Date.parse reads', () => {
+    fc.assert(
+      fc.property(timestamp, (text) => {
+        expect(ISO_TIMESTAMP.test(text)).toBe(true);
+        expect(Number.isNaN(Date.parse(text))).toBe(false);
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+  });
+
+  it.each([
+    '2026-11-23T14:00:00 +00:00',
+    '2026-11-23T14:00:00+01',
+    '2026-11-23T14:00:00+0100',
+    '2026-11-23 14:00:00Z',
+    '2026-11-23T14:00Z',
+    '2026-11-23',
+    '23/11/2026 14:00',
+  ])(
+    'refuses %s',
+    (text) => {
+      expect(ISO_TIMESTAMP.test(text)).toBe(false);
+    },
+  );
+});

@@ -1,0 +1,43 @@
+/**
+ * The wire contract's plain constants: no valibot, so the browser entry can import them
+ * without pulling the schemas in. `schemas.ts` builds the schemas from these.
+ */
+
+/** The seven permissions an institution can request (the guide's claims reference). */
+export const PERMISSIONS = [
+  'full_score',
+  'income_verified',
+  'identity_verified',
+  'sanctions_clear',
+  'payment_reliability',
+  'savings_consistency',
+  'fraud_risk',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Why `POST /api/bridge/verify` refused a token. */
+export const DENY_REASONS = [
+  'TOKEN_NOT_FOUND',
+  'TOKEN_EXPIRED',
+  'TOKEN_REVOKED',
+  'TOKEN_ALREADY_USED',
+  'INSTITUTION_MISMATCH',
+  'HARD_DENY_SANCTIONS_MATCH',
+] as const;
+export type DenyReason = (typeof DENY_REASONS)[number];
+
+/** Lifecycle of a QR verification request on the bridge. */
+export const REQUEST_STATUSES = ['pending', 'completed', 'declined', 'expired'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const TIERS = ['A', 'B', 'C', 'D', 'E'] as const;
+export type Tier = (typeof TIERS)[number];
+
+/**
+ * An ISO 8601 timestamp in the form ECMAScript's `Date.parse` must read in every engine
+ * (`YYYY-MM-DDTHH:mm:ss`, an optional fraction, `Z` or `±HH:mm`). `checks.test.ts` proves
+ * every string of this form parses, so a countdown never starts from NaN. Forms engines
+ * read differently (a space for `T`, `+0100`, `+01`) are refused.
+ */
+export const ISO_TIMESTAMP =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])T(?:[01]\d|2[0-3])(?::[0-5]\d){2}(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
