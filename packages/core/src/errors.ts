@@ -22,10 +22,11 @@ export function redact(text: string): string {
 }
 
 export class PassidError extends Error implements PassidErrorShape {
-  readonly kind: PassidErrorKind;
-  readonly status?: number;
-  readonly code?: string;
-  readonly retryAfterMs?: number;
+  // `declare`: set in the constructor only, so no class-field code is emitted (smaller bundle).
+  declare readonly kind: PassidErrorKind;
+  declare readonly status?: number;
+  declare readonly code?: string;
+  declare readonly retryAfterMs?: number;
 
   constructor(kind: PassidErrorKind, message: string, init: PassidErrorInit = {}) {
     const text = redact(message);
