@@ -20,13 +20,55 @@ import { TypeSystemPolicy } from '@sinclair/typebox/system';
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 export const OUTPUT = here('../src/wire/checks.gen.ts');
 
-/** What is compiled: exported guard name → [schema export of schemas.ts, output type]. */
-const GUARDS = {
-  isCreateRequestResponse: ['CreateRequestResponseSchema', 'CreateRequestResponse'],
-  isRequestStatusResponse: ['RequestStatusResponseSchema', 'RequestStatusResponse'],
-  isVerifyResponse: ['VerifyResponseSchema', 'VerifyResponse'],
-  isErrorEnvelope: ['ErrorEnvelopeSchema', 'ErrorEnvelope'],
+/** What is compiled: output type → the schema export of schemas.ts. */
+const TYPES = {
+  CreateRequestResponse: 'CreateRequestResponseSchema',
+  RequestStatusResponse: 'RequestStatusResponseSchema',
+  VerifyResponse: 'VerifyResponseSchema',
+  ErrorEnvelope: 'ErrorEnvelopeSchema',
 };
+
+/** Schema types and pipe actions the compiled checks reproduce exactly. */
+const LEAF_TYPES = new Set(['string', 'number', 'boolean', 'literal', 'picklist']);
+const ACTIONS = new Set(['regex', 'min_value', 'max_value', 'finite']);
+
+/**
+ * Walks a valibot schema: throws on anything the compiler would drop silently (a `v.check`,
+ * a transform, a regex flag…), and returns its output shape for `strip` (`wire/strip.ts`):
+ * `0` for a value kept as it is, `{ key: shape }` for an object (only these keys are kept),
+ * `[key, [[literal, shape], …]]` for a union of objects told apart by the literal `key`.
+ */
+export function shapeOf(schema, at = '') {
+  const where = at || 'the root';
+  for (const action of schema.pipe?.slice(1) ?? []) {
+    if (!ACTIONS.has(action.type)) throw new Error(`gen-checks: ${where}: the action ${action.type} does not compile`);
+    if (action.type === 'regex' && action.requirement.flags) {
+      throw new Error(`gen-checks: ${where}: regex flags (${action.requirement.flags}) do not compile`);
+    }
+  }
+  switch (schema.type) {
+    case 'optional':
+      if (schema.default !== undefined) throw new Error(`gen-checks: ${where}: optional defaults do not compile`);
+      return shapeOf(schema.wrapped, at);
+    case 'array':
+      if (shapeOf(schema.item, `${at}[]`) !== 0) throw new Error(`gen-checks: ${where}: only arrays of plain values`);
+      return 0;
+    case 'object':
+      return Object.fromEntries(Object.entries(schema.entries).map(([key, entry]) => [key, shapeOf(entry, `${at}.${key}`)]));
+    case 'union': {
+      // Objects told apart by a literal key (TypeBox's adapter compiles unions, not variants).
+      const [first] = schema.options;
+      const key = Object.keys(first?.entries ?? {}).find((k) =>
+        schema.options.every((option) => option.type === 'object' && option.entries[k]?.type === 'literal'),
+      );
+      if (!key) throw new Error(`gen-checks: ${where}: a union must be of objects told apart by a literal key`);
+      return [key, schema.options.map((option) => [option.entries[key].literal, shapeOf(option, at)])];
+    }
+    default:
+      if (LEAF_TYPES.has(schema.type)) return 0;
+      throw new Error(`gen-checks: ${where}: the schema type ${schema.type} does not compile`);
+  }
+}
 
 /** Loads src/wire/schemas.ts (TypeScript) through esbuild, valibot bundled in. */
 async function loadSchemas() {
@@ -50,10 +92,13 @@ export async function generateChecks() {
   TypeSystemPolicy.AllowArrayObject = true;
   const regexes = new Map(); // regex literal → shared name
   const guards = [];
-  for (const [name, [schemaName, type]] of Object.entries(GUARDS)) {
+  for (const [type, schemaName] of Object.entries(TYPES)) {
     const schema = schemas[schemaName];
     if (!schema) throw new Error(`gen-checks: schemas.ts has no export ${schemaName}`);
+    const shape = shapeOf(schema, '');
     const code = TypeCompiler.Code(Box(schema), [], { language: 'javascript' });
+    // The adapter falls back to calling valibot at run time for what it cannot map.
+    if (/\bkind\(/.test(code)) throw new Error(`gen-checks: ${schemaName} does not compile to plain checks:\n${code}`);
     // TypeBox hoists each pattern as `const local_N = /…/;`: share identical ones.
     let body = code;
     for (const [, local, literal] of code.matchAll(/const (local_\d+) = (\/.*\/[a-z]*);\n/g)) {
@@ -65,16 +110,17 @@ export async function generateChecks() {
       throw new Error(`gen-checks: unexpected TypeBox output for ${schemaName}:\n${code}`);
     }
     const inner = body.trimEnd().slice(start.length, -1).trim();
-    guards.push(`/** \`${schemaName}\` compiled: true when \`value\` is a valid \`${type}\`. */\nexport function ${name}(value: unknown): value is ${type} {\n  ${inner}\n}`);
+    guards.push(
+      `/** \`${schemaName}\` compiled: true when \`value\` is a valid \`${type}\`. */\nexport function is${type}(value: unknown): value is ${type} {\n  ${inner}\n}`,
+      `/** What \`strip\` keeps of a valid \`${type}\` (what valibot's output would hold). */\nexport const ${type}Shape: Shape = ${JSON.stringify(shape)};`,
+    );
   }
-  // The claim keys the schema knows: the client copies only these out of an answer, as
-  // valibot's `object` would (a newer server's extra claims are never passed on).
   const claimKeys = Object.keys(schemas.ClaimsSchema.entries);
-  const types = [...new Set(Object.values(GUARDS).map(([, type]) => type))].sort().join(', ');
   return `// @ts-nocheck: the bodies are TypeBox's generated JavaScript; the signatures are typed.
 // GENERATED by packages/core/scripts/gen-checks.mjs from ./schemas.ts. Do not edit:
 // change the schemas, then run \`pnpm gen:checks\`. A test fails when this file is stale.
-import type { ${types} } from './schemas.js';
+import type { ${Object.keys(TYPES).sort().join(', ')} } from './schemas.js';
+import type { Shape } from './strip.js';
 
 ${[...regexes].map(([literal, shared]) => `const ${shared} = ${literal};`).join('\n')}
 

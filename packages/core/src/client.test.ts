@@ -189,18 +189,29 @@ describe('createBridgeClient, errors', () => {
     expect(error.message).toMatch(/^\[passid\]/);
   });
 
-  it('passes on only the claims the contract knows (a newer server\'s extra claims are dropped)', async () => {
+  it('passes on only what the contract knows: extra fields, extra claims and unchecked claims are dropped', async () => {
     const claims = { ...CLAIMS_A, photo_url: 'https://evil.example/x.png', note: '<img src=x onerror=alert(1)>' };
-    const server = fakeFetch((call) =>
-      call.method === 'GET'
-        ? { body: statusBody('completed', NOW, { claims, verifiedAt: '2026-11-23T14:00:00.000Z' }) }
-        : { body: { verified: true, token: 'T', claims, proofType: 'share_token', verifiedAt: '2026-11-23T14:00:00.000Z' } },
-    );
+    const junk = { claims: { fsi_score: '<img src=x>' }, extra: 'top' };
+    const at = '2026-11-23T14:00:00.000Z';
+    const answers: Record<string, unknown> = {
+      'GET /request/req_1': { ...statusBody('completed', NOW, { claims, verifiedAt: at }), extra: 'top' },
+      'POST /request': { ...createdBody(NOW), ...junk },
+      'POST /verify': { verified: false, token: 'T', denyReason: 'TOKEN_EXPIRED', ...junk },
+    };
+    const server = fakeFetch((call) => {
+      const route = `${call.method} ${call.path.replace('/api/bridge', '')}`;
+      return { status: route === 'POST /request' ? 201 : 200, body: answers[route] };
+    });
     const client = createBridgeClient({ apiKey: 'k', fetch: server.fetch });
     const status = await client.getRequest('req_1');
-    expect(status.claims).toEqual(CLAIMS_A);
-    const verified = await client.verifyToken({ token: 'T', idempotencyKey: 'k' });
-    expect(verified.verified && verified.claims).toEqual(CLAIMS_A);
+    expect(status.claims).toStrictEqual(CLAIMS_A);
+    expect(status).not.toHaveProperty('extra');
+    expect(await client.createRequest({})).toStrictEqual(createdBody(NOW));
+    expect(await client.verifyToken({ token: 'T', idempotencyKey: 'k' })).toStrictEqual({
+      verified: false,
+      token: 'T',
+      denyReason: 'TOKEN_EXPIRED',
+    });
   });
 
   it('a verify answer with an unknown deny reason is invalid_response', async () => {

@@ -11,15 +11,18 @@ import type { PassidErrorInit } from './errors.js';
 import { defaultClock, withTimeout } from './poll.js';
 import type { Clock, PassidErrorKind } from './types.js';
 import {
-  CLAIM_KEYS,
+  CreateRequestResponseShape,
   isCreateRequestResponse,
   isErrorEnvelope,
   isRequestStatusResponse,
   isVerifyResponse,
+  RequestStatusResponseShape,
+  VerifyResponseShape,
 } from './wire/checks.gen.js';
+import { strip } from './wire/strip.js';
+import type { Shape } from './wire/strip.js';
 import type { CreateRequestBody } from './wire/server.js';
 import type {
-  Claims,
   CreateRequestResponse,
   RequestStatusResponse,
   VerifyResponse,
@@ -66,15 +69,6 @@ export interface BridgeClient {
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
-/** A copy of an answer whose claims hold only the claims the contract knows (a newer server's extra keys are dropped). */
-function knownClaims<T extends { claims?: Claims }>(answer: T): T {
-  const { claims } = answer;
-  if (!claims) return answer;
-  const known: Record<string, unknown> = {};
-  for (const key of CLAIM_KEYS) if (claims[key] !== undefined) known[key] = claims[key];
-  return { ...answer, claims: known };
-}
-
 /** Reads a body as JSON, or `undefined` if it is not JSON. */
 async function readJson(response: Response): Promise<unknown> {
   try {
@@ -93,6 +87,7 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
     method: 'GET' | 'POST',
     path: string,
     valid: (json: unknown) => json is T,
+    shape: Shape,
     outer: AbortSignal | undefined,
     body?: unknown,
     headers?: Record<string, string>,
@@ -143,7 +138,9 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
         }
         if (json === undefined) throw fail('invalid_response', `: the response is not JSON (HTTP ${status}).`, { status });
         if (!valid(json)) throw fail('invalid_response', ': the response does not match the contract.', { status });
-        return knownClaims(json as T & { claims?: Claims });
+        // Only what the contract knows, as valibot's output would hold it: a newer server's
+        // extra fields and claims are never passed on.
+        return strip(json, shape);
       },
       options.requestTimeoutMs,
       clock,
@@ -151,10 +148,10 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
     );
 
   return {
-    createRequest: (body, { signal } = {}) => call('POST', '/request', isCreateRequestResponse, signal, body),
+    createRequest: (body, { signal } = {}) => call('POST', '/request', isCreateRequestResponse, CreateRequestResponseShape, signal, body),
     getRequest: (requestId, { signal } = {}) =>
-      call('GET', `/request/${encodeURIComponent(requestId)}`, isRequestStatusResponse, signal),
+      call('GET', `/request/${encodeURIComponent(requestId)}`, isRequestStatusResponse, RequestStatusResponseShape, signal),
     verifyToken: ({ token, idempotencyKey }, { signal } = {}) =>
-      call('POST', '/verify', isVerifyResponse, signal, { token }, { 'Idempotency-Key': idempotencyKey }),
+      call('POST', '/verify', isVerifyResponse, VerifyResponseShape, signal, { token }, { 'Idempotency-Key': idempotencyKey }),
   };
 }

@@ -8,15 +8,21 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { generateChecks, OUTPUT } from '../../scripts/gen-checks.mjs';
+import { generateChecks, OUTPUT, shapeOf } from '../../scripts/gen-checks.mjs';
 import { CLAIMS_A, createdBody, statusBody } from '../test/bridge.js';
 import {
   CLAIM_KEYS,
+  CreateRequestResponseShape,
+  ErrorEnvelopeShape,
   isCreateRequestResponse,
   isErrorEnvelope,
   isRequestStatusResponse,
   isVerifyResponse,
+  RequestStatusResponseShape,
+  VerifyResponseShape,
 } from './checks.gen.js';
+import { strip } from './strip.js';
+import type { Shape } from './strip.js';
 import { ISO_TIMESTAMP } from './constants.js';
 import {
   ClaimsSchema,
@@ -35,6 +41,18 @@ describe('checks.gen.ts', () => {
 
   it('knows the same claim keys as ClaimsSchema', () => {
     expect([...CLAIM_KEYS]).toEqual(Object.keys(ClaimsSchema.entries));
+  });
+
+  it.each([
+    ['a v.check (it would vanish)', v.object({ a: v.pipe(v.string(), v.check((x) => x.length < 3)) }), /action check/],
+    ['a transform', v.object({ a: v.pipe(v.number(), v.transform(String)) }), /action transform/],
+    ['a regex flag', v.object({ a: v.pipe(v.string(), v.regex(/^abc$/i)) }), /regex flags \(i\)/],
+    ['a variant', v.variant('k', [v.object({ k: v.literal(1) })]), /type variant/],
+    ['a union without a literal key', v.union([v.string(), v.number()]), /literal key/],
+    ['an optional default', v.object({ a: v.optional(v.string(), 'x') }), /defaults/],
+    ['an array of objects', v.object({ a: v.array(v.object({ b: v.string() })) }), /arrays of plain values/],
+  ])('the generator refuses %s instead of compiling it away', (_name, schema, message) => {
+    expect(() => shapeOf(schema)).toThrow(message);
   });
 });
 
@@ -88,12 +106,13 @@ function mutated(base: Json): fc.Arbitrary<Json> {
 }
 
 const claims = CLAIMS_A as unknown as Json;
-const cases: [string, v.GenericSchema, (value: unknown) => boolean, Json[]][] = [
-  ['CreateRequestResponse', CreateRequestResponseSchema, isCreateRequestResponse, [createdBody(NOW)]],
+const cases: [string, v.GenericSchema, (value: unknown) => boolean, Shape, Json[]][] = [
+  ['CreateRequestResponse', CreateRequestResponseSchema, isCreateRequestResponse, CreateRequestResponseShape, [createdBody(NOW)]],
   [
     'RequestStatusResponse',
     RequestStatusResponseSchema,
     isRequestStatusResponse,
+    RequestStatusResponseShape,
     [
       statusBody('pending', NOW),
       statusBody('completed', NOW, { claims, verifiedAt: '2026-11-23T14:00:00Z', token: 'PASSID-AB3X-7YQM-AB3X-7YQM' }),
@@ -104,35 +123,62 @@ const cases: [string, v.GenericSchema, (value: unknown) => boolean, Json[]][] = 
     'VerifyResponse',
     VerifyResponseSchema,
     isVerifyResponse,
+    VerifyResponseShape,
     [
       { verified: true, token: 'T', claims, proofType: 'share_token', verifiedAt: '2026-11-23T14:00:00Z' },
       { verified: false, token: 'T', denyReason: 'TOKEN_EXPIRED' },
     ],
   ],
-  ['ErrorEnvelope', ErrorEnvelopeSchema, isErrorEnvelope, [{ error: { code: 'RATE_LIMITED', message: 'Slow down.' } }]],
+  ['ErrorEnvelope', ErrorEnvelopeSchema, isErrorEnvelope, ErrorEnvelopeShape, [{ error: { code: 'RATE_LIMITED', message: 'Slow down.' } }]],
 ];
 
-describe.each(cases)('%s: the compiled check and valibot agree', (_name, schema, check, bases) => {
+/** Same verdict, and for a valid answer `strip` gives exactly valibot's output. */
+function agree(schema: v.GenericSchema, check: (value: unknown) => boolean, shape: Shape, value: unknown): boolean {
+  const parsed = v.safeParse(schema, value);
+  expect(check(value)).toBe(parsed.success);
+  if (parsed.success) expect(strip(value, shape)).toStrictEqual(parsed.output);
+  return parsed.success;
+}
+
+describe.each(cases)('%s: the compiled check and valibot agree', (_name, schema, check, shape, bases) => {
   it('on the valid answers', () => {
-    for (const base of bases) {
-      expect(v.is(schema, base)).toBe(true);
-      expect(check(base)).toBe(true);
-    }
+    for (const base of bases) expect(agree(schema, check, shape, base)).toBe(true);
   });
 
-  it('on 3,000 mutated answers and arbitrary JSON', () => {
+  it('on 3,000 mutated answers and arbitrary JSON, verdict and output', () => {
     let rejected = 0;
     fc.assert(
       fc.property(fc.oneof(...bases.map(mutated), edgy), (value) => {
-        const expected = v.is(schema, value);
-        if (!expected) rejected += 1;
-        expect(check(value)).toBe(expected);
+        if (!agree(schema, check, shape, value)) rejected += 1;
       }),
       { numRuns: 3000, seed: 0x9a551d },
     );
     // The mutations really break answers (the property is not vacuous).
     expect(rejected).toBeGreaterThan(300);
   });
+
+  it('on numbers JSON turns into Infinity, and on an own __proto__ key', () => {
+    for (const base of bases) {
+      const text = JSON.stringify(base);
+      for (const [pattern, replacement] of [
+        [/"fsi_low":\d+/, '"fsi_low":1e400'],
+        [/"fsi_high":\d+/, '"fsi_high":-1e999'],
+        [/^\{/, '{"__proto__":{"polluted":true},'],
+      ] as const) {
+        if (!pattern.test(text)) continue;
+        const value: unknown = JSON.parse(text.replace(pattern, replacement));
+        agree(schema, check, shape, value);
+        if (check(value)) expect(Object.getPrototypeOf(strip(value, shape))).toBe(Object.prototype);
+      }
+    }
+  });
+});
+
+it('an approved verify answer with fsi_low 1e400 (Infinity) is refused by both', () => {
+  const text = JSON.stringify({ verified: true, token: 'T', claims, proofType: 'share_token', verifiedAt: '2026-11-23T14:00:00Z' });
+  const value: unknown = JSON.parse(text.replace(/"fsi_low":\d+/, '"fsi_low":1e400'));
+  expect(isVerifyResponse(value)).toBe(false);
+  expect(v.is(VerifyResponseSchema, value)).toBe(false);
 });
 
 describe('ISO_TIMESTAMP', () => {

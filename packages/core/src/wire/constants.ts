@@ -34,10 +34,12 @@ export const TIERS = ['A', 'B', 'C', 'D', 'E'] as const;
 export type Tier = (typeof TIERS)[number];
 
 /**
- * An ISO 8601 timestamp in the form ECMAScript's `Date.parse` must read in every engine
- * (`YYYY-MM-DDTHH:mm:ss`, an optional fraction, `Z` or `±HH:mm`). `checks.test.ts` proves
- * every string of this form parses, so a countdown never starts from NaN. Forms engines
- * read differently (a space for `T`, `+0100`, `+01`) are refused.
+ * An ISO 8601 timestamp in ECMAScript's date-time string format (`YYYY-MM-DDTHH:mm:ss`, an
+ * optional fraction of 1–9 digits, `Z` or `±HH:mm`), the form `Date.parse` is specified to
+ * read. `checks.test.ts` proves V8 reads every string of this form. Forms engines read
+ * differently (a space for `T`, `+0100`, `+01`) are refused. A day the month does not have
+ * (`2026-02-31`) still passes here; an engine that cannot read it gives NaN, and the
+ * controller then fails the session with `invalid_response` instead of counting down.
  */
 export const ISO_TIMESTAMP =
   /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])T(?:[01]\d|2[0-3])(?::[0-5]\d){2}(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;

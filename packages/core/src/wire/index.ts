@@ -1,7 +1,7 @@
 /**
  * `@passid/core/wire`: the whole bridge API wire contract (every body and response schema,
  * the identifier formats). For servers (the sandbox, `@passid/server`); the browser entry
- * `@passid/core` carries only the schemas it validates.
+ * `@passid/core` carries no schema, only the checks compiled from them (`checks.gen.ts`).
  */
 export * from './schemas.js';
 export * from './server.js';

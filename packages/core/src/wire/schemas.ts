@@ -7,8 +7,11 @@
  *
  * The browser does not run these schemas: `checks.gen.ts` is compiled from them at build time
  * (`pnpm gen:checks`), so validation costs the bundle about 1 KB instead of valibot's 2.6 KB.
- * They use only actions that compile (no `v.check`, no transforms). Every schema is built in a
- * call annotated pure, so a bundler drops the ones a bundle does not use.
+ * They may use only what compiles: object, optional, array, picklist, literal,
+ * string, number, boolean, union (of objects told apart by a literal key), and the actions
+ * regex (no flags), minValue, maxValue, finite; the
+ * generator refuses anything else (a `v.check` would silently vanish). Every schema is built
+ * in a call annotated pure, so a bundler drops the ones a bundle does not use.
  */
 import * as v from 'valibot';
 
@@ -19,6 +22,8 @@ export * from './constants.js';
 export const IsoTimestampSchema = /*#__PURE__*/ v.pipe(v.string(), v.regex(ISO_TIMESTAMP));
 /** A number in [lo, hi]. */
 const range = (lo: number, hi: number) => /*#__PURE__*/ v.pipe(v.number(), v.minValue(lo), v.maxValue(hi));
+/** A finite number (`JSON.parse('1e400')` is Infinity: refused, as the compiled checks refuse it). */
+const finite = /*#__PURE__*/ v.pipe(v.number(), v.finite());
 const unit = /*#__PURE__*/ range(0, 1);
 
 export const PermissionSchema = /*#__PURE__*/ v.picklist(PERMISSIONS);
@@ -32,8 +37,8 @@ export const TierSchema = /*#__PURE__*/ v.picklist(TIERS);
  */
 export const ClaimsSchema = /*#__PURE__*/ v.object({
   fsi_score: v.optional(range(300, 850)),
-  fsi_low: v.optional(v.number()),
-  fsi_high: v.optional(v.number()),
+  fsi_low: v.optional(finite),
+  fsi_high: v.optional(finite),
   tier: v.optional(TierSchema),
   confidence: v.optional(unit),
   p_stable: v.optional(unit),
