@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import * as v from 'valibot';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { generateChecks, OUTPUT, shapeOf } from '../../scripts/gen-checks.mjs';
 import { CLAIMS_A, createdBody, statusBody } from '../test/bridge.js';
 import {
@@ -24,6 +24,7 @@ import {
 import { strip } from './strip.js';
 import type { Shape } from './strip.js';
 import { ISO_TIMESTAMP } from './constants.js';
+import type { CreateRequestResponse, ErrorEnvelope, RequestStatusResponse, VerifyResponse } from './schemas.js';
 import {
   ClaimsSchema,
   CreateRequestResponseSchema,
@@ -37,6 +38,14 @@ const NOW = Date.parse('2026-11-23T14:00:00Z');
 describe('checks.gen.ts', () => {
   it('is what the generator writes from schemas.ts today (run `pnpm gen:checks` after changing a schema)', async () => {
     expect(readFileSync(OUTPUT, 'utf8')).toBe(await generateChecks());
+  });
+
+  it('types each guard with its schema\'s output (the file is @ts-nocheck; `pnpm typecheck` checks this)', () => {
+    expectTypeOf(isCreateRequestResponse).guards.toEqualTypeOf<CreateRequestResponse>();
+    expectTypeOf(isRequestStatusResponse).guards.toEqualTypeOf<RequestStatusResponse>();
+    expectTypeOf(isVerifyResponse).guards.toEqualTypeOf<VerifyResponse>();
+    expectTypeOf(isErrorEnvelope).guards.toEqualTypeOf<ErrorEnvelope>();
+    expectTypeOf(isVerifyResponse).guards.not.toBeAny();
   });
 
   it('knows the same claim keys as ClaimsSchema', () => {
