@@ -4,31 +4,22 @@
 //   PASSID_API_KEY=sk_sandbox_demo PASSID_WEBHOOK_SECRET=whsec_… npx tsx server.ts
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
+import { pathToFileURL } from 'node:url';
 import {
   createPassidProxy,
   createWebhookDeduplicator,
   verifyWebhook,
   WebhookVerificationError,
+  type PassidProxyOptions,
   type WebhookEvent,
 } from '@passid/server';
 
-const app = new Hono();
+/** Replace with your own session check. Returning false answers 401 and calls nothing. */
+function isSignedIn(request: Request): boolean {
+  return (request.headers.get('cookie') ?? '').includes('session=');
+}
 
-const proxy = createPassidProxy({
-  apiKey: process.env.PASSID_API_KEY ?? '',
-  baseUrl: process.env.PASSID_BASE_URL ?? 'https://api.passid.io',
-  prefix: '/api/passid',
-  permissions: ['full_score', 'identity_verified', 'sanctions_clear', 'fraud_risk'],
-  institutionName: 'Demo Bank',
-  // Replace with your own session check. Returning false answers 401 and calls nothing.
-  authorize: (request) => (request.headers.get('cookie') ?? '').includes('session='),
-});
-
-// The proxy is a Web-standard handler: hand it the raw Request.
-app.all('/api/passid/*', (c) => proxy(c.req.raw));
-
-const dedupe = createWebhookDeduplicator();
-
+/** Your business logic. Runs in the background, once per event id. */
 async function handleEvent(event: WebhookEvent): Promise<void> {
   if (event.type === 'verification.denied' && event.data.deny_reason === 'HARD_DENY_SANCTIONS_MATCH') {
     // Never approve this application, whatever else happened.
@@ -36,27 +27,65 @@ async function handleEvent(event: WebhookEvent): Promise<void> {
   console.log(`[passid] ${event.type} ${event.id}`);
 }
 
-app.post('/webhooks/passid', async (c) => {
-  // Raw bytes, not c.req.json(): the signature covers the exact bytes.
-  const rawBody = new Uint8Array(await c.req.arrayBuffer());
-  let event: WebhookEvent;
-  try {
-    event = verifyWebhook({
-      rawBody,
-      signature: c.req.header('x-passid-signature'),
-      secret: process.env.PASSID_WEBHOOK_SECRET ?? '',
-    });
-  } catch (error) {
-    if (error instanceof WebhookVerificationError) return c.json({ error: error.reason }, 400);
-    throw error;
-  }
-  // Answer within 10 s: record once, process in the background.
-  const { duplicate } = await dedupe.once(event.id, () => {
-    setImmediate(() => void handleEvent(event).catch((err) => console.error('[passid] webhook failed', err)));
-  });
-  return c.json({ received: true, duplicate });
-});
+export interface AppOptions {
+  apiKey?: string;
+  webhookSecret?: string;
+  baseUrl?: string;
+  authorize?: PassidProxyOptions['authorize'];
+  onEvent?: (event: WebhookEvent) => void | Promise<void>;
+}
 
-serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 3000) }, (info) => {
-  console.log(`listening on http://localhost:${info.port}`);
-});
+export function createApp({
+  apiKey = process.env.PASSID_API_KEY ?? '',
+  webhookSecret = process.env.PASSID_WEBHOOK_SECRET ?? '',
+  baseUrl = process.env.PASSID_BASE_URL ?? 'https://api.passid.io',
+  authorize = isSignedIn,
+  onEvent = handleEvent,
+}: AppOptions = {}): Hono {
+  const app = new Hono();
+
+  const proxy = createPassidProxy({
+    apiKey,
+    baseUrl,
+    prefix: '/api/passid',
+    permissions: ['full_score', 'identity_verified', 'sanctions_clear', 'fraud_risk'],
+    institutionName: 'Demo Bank',
+    authorize,
+  });
+
+  // The proxy is a Web-standard handler: hand it the raw Request.
+  app.all('/api/passid/*', (c) => proxy(c.req.raw));
+
+  const dedupe = createWebhookDeduplicator();
+
+  app.post('/webhooks/passid', async (c) => {
+    // Raw bytes, not c.req.json(): the signature covers the exact bytes.
+    const rawBody = new Uint8Array(await c.req.arrayBuffer());
+    let event: WebhookEvent;
+    try {
+      event = verifyWebhook({
+        rawBody,
+        signature: c.req.header('x-passid-signature'),
+        secret: webhookSecret,
+      });
+    } catch (error) {
+      if (error instanceof WebhookVerificationError) return c.json({ error: error.reason }, 400);
+      throw error;
+    }
+    // Answer within 10 s: record once, process in the background.
+    const { duplicate } = await dedupe.once(event.id, () => {
+      setImmediate(() => {
+        Promise.resolve(onEvent(event)).catch((err) => console.error('[passid] webhook failed', err));
+      });
+    });
+    return c.json({ received: true, duplicate });
+  });
+
+  return app;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  serve({ fetch: createApp().fetch, port: Number(process.env.PORT ?? 3000) }, (info) => {
+    console.log(`listening on http://localhost:${info.port}`);
+  });
+}
