@@ -38,40 +38,40 @@ export type {
 } from './wire/server.js';
 
 // Public contracts
-export type * from './types.js';
+export type * from './flow/types.js';
 
 // Errors
 export { PassidError, isPassidError, isTransientError, parseRetryAfter, redact, toPassidError } from './errors.js';
 export type { PassidErrorInit } from './errors.js';
 
 // Bridge client
-export { createBridgeClient, DEFAULT_BASE_URL } from './client.js';
-export type { BridgeClient, BridgeClientOptions, CallOptions } from './client.js';
+export { createBridgeClient, DEFAULT_BASE_URL } from './providers/passid/client.js';
+export type { BridgeClient, BridgeClientOptions, CallOptions } from './providers/passid/client.js';
 
 // Tokens and codes
-export { normalizeToken, normalizeCode, maskToken } from './tokens.js';
-export type { NormalizeResult } from './tokens.js';
+export { normalizeToken, normalizeCode, maskToken } from './providers/passid/tokens.js';
+export type { NormalizeResult } from './providers/passid/tokens.js';
 
 // Machine
-export { transition, initialState, isSanctionsHit } from './machine.js';
-export type { VerifyMachineEvent, VerifyEventType } from './machine.js';
+export { transition, initialState, isSanctionsHit } from './flow/machine.js';
+export type { VerifyMachineEvent, VerifyEventType } from './flow/machine.js';
 
 // Polling and retry
-export { pollUntil, retryTransient, backoffDelay, sleep, defaultClock } from './poll.js';
-export type { PollOptions, RetryOptions, BackoffOptions, PollStep } from './poll.js';
+export { pollUntil, retryTransient, backoffDelay, sleep, defaultClock } from './transport/poll.js';
+export type { PollOptions, RetryOptions, BackoffOptions, PollStep } from './transport/poll.js';
 
 // Transport
-export { createPassidTransport, outcomeOf, toDeclineCode } from './transports/passid.js';
-export type { PassidTransportOptions, SessionChecker } from './transports/passid.js';
+export { createPassidTransport, outcomeOf, toDeclineCode } from './providers/passid/transport.js';
+export type { PassidTransportOptions, SessionChecker } from './providers/passid/transport.js';
 
 // Controller
-export { createPassidController, configurationError } from './controller.js';
-export type { PassidController } from './controller.js';
+export { createPassidController, configurationError } from './flow/controller.js';
+export type { PassidController } from './flow/controller.js';
 
 // Texts and view
 // (French: `@passid/core/locales/fr`.)
-export { en, CLAIM_ROW_KEYS, resolveMessages, formatMessage } from './messages.js';
-export type { Messages, MessageOverrides, Locale, ClaimRowKey } from './messages.js';
+export { en, CLAIM_ROW_KEYS, resolveMessages, formatMessage } from './i18n/messages.js';
+export type { Messages, MessageOverrides, Locale, ClaimRowKey } from './i18n/messages.js';
 export {
   connect,
   claimRows,
@@ -79,5 +79,5 @@ export {
   errorText,
   formatCountdown,
   secondsLeft,
-} from './connect.js';
-export type { VerifyView, ClaimRow, ClaimTone, ConnectOptions, FocusTarget } from './connect.js';
+} from './providers/passid/connect.js';
+export type { VerifyView, ClaimRow, ClaimTone, ConnectOptions, FocusTarget } from './providers/passid/connect.js';

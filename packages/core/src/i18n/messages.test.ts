@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { en, formatMessage, resolveMessages } from './messages.js';
 import type { Locale } from './messages.js';
-import { fr as frLocale } from './locales/fr.js';
+import { fr as frLocale } from '../locales/fr.js';
 
 const fr = frLocale.messages;
-import { DENY_REASONS } from './wire/schemas.js';
+import { DENY_REASONS } from '../wire/schemas.js';
 
 function shape(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return typeof value;

@@ -9,15 +9,15 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import { declineText } from './connect.js';
-import { isBrowser, warn } from './env.js';
-import { PassidError, isTransientError, toPassidError } from './errors.js';
+import { declineText } from '../providers/passid/connect.js';
+import { isBrowser, warn } from '../env.js';
+import { PassidError, isTransientError, toPassidError } from '../errors.js';
 import { initialState, transition } from './machine.js';
 import type { VerifyMachineEvent } from './machine.js';
-import { resolveMessages } from './messages.js';
-import { defaultClock, retryTransient, withTimeout } from './poll.js';
-import { normalizeToken } from './tokens.js';
-import { createPassidTransport } from './transports/passid.js';
+import { resolveMessages } from '../i18n/messages.js';
+import { defaultClock, retryTransient, withTimeout } from '../transport/poll.js';
+import { normalizeToken } from '../providers/passid/tokens.js';
+import { createPassidTransport } from '../providers/passid/transport.js';
 import type {
   Clock,
   PassidControllerOptions,

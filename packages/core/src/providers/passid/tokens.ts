@@ -8,8 +8,8 @@
  * Characters are `[A-Z0-9]`: fixtures such as `EXPD-TOKN-0001` contain 0, 1 and O, so
  * `CODE_ALPHABET` (no 0/O/1/I) is for generating, not for rejecting.
  */
-import { SHARE_TOKEN_PREFIX } from './wire/format.js';
-import type { TokenInputError } from './types.js';
+import { SHARE_TOKEN_PREFIX } from '../../wire/format.js';
+import type { TokenInputError } from '../../flow/types.js';
 
 export type NormalizeResult = { ok: true; token: string } | { ok: false; error: TokenInputError };
 

@@ -9,8 +9,8 @@
  * 429, 5xx) fails at once. A request without an answer after `requestTimeoutMs` (15 s) is
  * aborted and counts as a `network` failure (`withTimeout`).
  */
-import { PassidError, isTransientError, toPassidError } from './errors.js';
-import type { Clock } from './types.js';
+import { PassidError, isTransientError, toPassidError } from '../errors.js';
+import type { Clock } from '../flow/types.js';
 
 /** `Date.now` and the global timers, looked up at call time (so fake timers apply). */
 export const defaultClock: Clock = {

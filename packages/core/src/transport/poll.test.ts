@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PassidError } from './errors.js';
+import { PassidError } from '../errors.js';
 import { backoffDelay, pollUntil, retryTransient, sleep } from './poll.js';
 import type { PollStep } from './poll.js';
 

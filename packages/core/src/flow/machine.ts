@@ -11,7 +11,7 @@
  * `sanctions_clear: false` goes to `declined` with `HARD_DENY_SANCTIONS_MATCH`, exactly as a
  * verify deny or a poll decline with that reason does. A sanctions hit is never a success.
  */
-import type { Claims } from './wire/schemas.js';
+import type { Claims } from '../wire/schemas.js';
 import type {
   DeclineCode,
   PassidError,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBridgeClient } from './client.js';
-import { PassidError } from './errors.js';
-import { CLAIMS_A, createdBody, fakeFetch, statusBody } from './test/bridge.js';
+import { PassidError } from '../../errors.js';
+import { CLAIMS_A, createdBody, fakeFetch, statusBody } from '../../test/bridge.js';
 
 const NOW = Date.parse('2026-11-23T14:00:00Z');
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PassidError } from './errors.js';
+import { PassidError } from '../errors.js';
 import { initialState, transition } from './machine.js';
 import type { VerifyMachineEvent } from './machine.js';
-import { CLAIMS_A } from './test/bridge.js';
+import { CLAIMS_A } from '../test/bridge.js';
 import type { SessionInfo, VerifyState, VerifyStatus } from './types.js';
 
 const session: SessionInfo = { id: 'req_1', code: 'AB3X-7YQM', qrValue: 'passid://x', expiresAt: 700_000, serverTime: 100_000 };

@@ -2,8 +2,8 @@
  * Public contracts of the headless core. The implementation lives beside this file; these
  * shapes are what `@passid/react`, `@passid/server` and the Storybook build on.
  */
-import type { Claims, DenyReason, Permission, VerifyResponse } from './wire/schemas.js';
-import type { Locale, MessageOverrides } from './messages.js';
+import type { Claims, DenyReason, Permission, VerifyResponse } from '../wire/schemas.js';
+import type { Locale, MessageOverrides } from '../i18n/messages.js';
 
 // ---------------------------------------------------------------- state
 

@@ -2,14 +2,14 @@
  * The PASSID transport: sessions over the bridge API, watched by sequential polling of
  * `GET request/:id` (see `poll.ts` for the cadence and the retry rule).
  */
-import { createBridgeClient } from '../client.js';
-import type { BridgeClientOptions } from '../client.js';
-import { PassidError } from '../errors.js';
-import { defaultClock, pollUntil } from '../poll.js';
-import type { PollStep } from '../poll.js';
-import type { Clock, DeclineCode, SessionInfo, SessionOutcome, VerificationTransport } from '../types.js';
-import { DENY_REASONS } from '../wire/constants.js';
-import type { RequestStatusResponse } from '../wire/schemas.js';
+import { createBridgeClient } from './client.js';
+import type { BridgeClientOptions } from './client.js';
+import { PassidError } from '../../errors.js';
+import { defaultClock, pollUntil } from '../../transport/poll.js';
+import type { PollStep } from '../../transport/poll.js';
+import type { Clock, DeclineCode, SessionInfo, SessionOutcome, VerificationTransport } from '../../flow/types.js';
+import { DENY_REASONS } from '../../wire/constants.js';
+import type { RequestStatusResponse } from '../../wire/schemas.js';
 
 export interface PassidTransportOptions extends BridgeClientOptions {
   /** Wait between two polls. @default 2500 */

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { connect } from './connect.js';
+import { connect } from '../providers/passid/connect.js';
 import { createPassidController } from './controller.js';
-import { fr } from './locales/fr.js';
+import { fr } from '../locales/fr.js';
 import type { Clock, PassidControllerOptions, VerifyEvent } from './types.js';
-import { CLAIMS_A, createdBody, fakeFetch, iso, statusBody } from './test/bridge.js';
-import type { FakeCall, Reply } from './test/bridge.js';
+import { CLAIMS_A, createdBody, fakeFetch, iso, statusBody } from '../test/bridge.js';
+import type { FakeCall, Reply } from '../test/bridge.js';
 
 const NOW = Date.parse('2026-11-23T14:00:00Z');
 

@@ -4,10 +4,10 @@
  * these (through `connect`), never strings of their own. `{placeholder}`s are filled by
  * `formatMessage`.
  */
-import { warn } from './env.js';
+import { warn } from '../env.js';
 
 declare const process: { env: Record<string, string | undefined> };
-import type { DeclineCode, PassidErrorKind, TokenInputError } from './types.js';
+import type { DeclineCode, PassidErrorKind, TokenInputError } from '../flow/types.js';
 
 /** Keys of the claim rows, in the order they are shown. */
 export const CLAIM_ROW_KEYS = [

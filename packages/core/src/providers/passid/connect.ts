@@ -3,10 +3,10 @@
  * UI shows. Components render this object and hold no rule of their own (sanctions,
  * expiry, deny texts, the retry label all live here).
  */
-import { CLAIM_ROW_KEYS, en, formatMessage } from './messages.js';
-import type { ClaimRowKey, Messages } from './messages.js';
-import type { Claims, Tier } from './wire/schemas.js';
-import type { DeclineCode, PassidError, VerifyMode, VerifyState, VerifyStatus } from './types.js';
+import { CLAIM_ROW_KEYS, en, formatMessage } from '../../i18n/messages.js';
+import type { ClaimRowKey, Messages } from '../../i18n/messages.js';
+import type { Claims, Tier } from '../../wire/schemas.js';
+import type { DeclineCode, PassidError, VerifyMode, VerifyState, VerifyStatus } from '../../flow/types.js';
 
 /** How a claim row should look. `negative` is also used for the sanctions match. */
 export type ClaimTone = 'positive' | 'negative' | 'warning' | 'neutral';

@@ -6,10 +6,10 @@
  * Proxy mode (`endpoint`, e.g. `/api/passid`): `{endpoint}/request`, `{endpoint}/request/:id`,
  * `{endpoint}/verify`, no key (the institution's backend adds it).
  */
-import { PassidError, parseRetryAfter, toPassidError } from './errors.js';
-import type { PassidErrorInit } from './errors.js';
-import { defaultClock, withTimeout } from './poll.js';
-import type { Clock, PassidErrorKind } from './types.js';
+import { PassidError, parseRetryAfter, toPassidError } from '../../errors.js';
+import type { PassidErrorInit } from '../../errors.js';
+import { defaultClock, withTimeout } from '../../transport/poll.js';
+import type { Clock, PassidErrorKind } from '../../flow/types.js';
 import {
   CreateRequestResponseShape,
   isCreateRequestResponse,
@@ -18,15 +18,15 @@ import {
   isVerifyResponse,
   RequestStatusResponseShape,
   VerifyResponseShape,
-} from './wire/checks.gen.js';
-import { strip } from './wire/strip.js';
-import type { Shape } from './wire/strip.js';
-import type { CreateRequestBody } from './wire/server.js';
+} from '../../wire/checks.gen.js';
+import { strip } from '../../wire/strip.js';
+import type { Shape } from '../../wire/strip.js';
+import type { CreateRequestBody } from '../../wire/server.js';
 import type {
   CreateRequestResponse,
   RequestStatusResponse,
   VerifyResponse,
-} from './wire/schemas.js';
+} from '../../wire/schemas.js';
 
 export const DEFAULT_BASE_URL = 'https://api.passid.io';
 
