@@ -1,45 +1,106 @@
 /**
- * `createPassidController(options)`: one verification widget, headless. Holds a zustand
- * vanilla store (one per controller, no module-level state), runs the pure machine of
- * `machine.ts`, and attaches the side effects to states:
- * - entering `requesting` creates the session;
- * - entering `awaiting` starts watching (polling) and the countdown tick; leaving stops them;
- * - entering `verifying` verifies the token (transient failures retried with the same key).
- * Each entry gets its own `AbortController`, checked after every `await`.
+ * `createFlowController(provider, options)`: one verification widget, headless, for any
+ * provider. Holds a zustand vanilla store (one per controller, no module-level state), runs
+ * the provider's pure machine, and binds the side effects of `effects.ts` to states: entering
+ * a state starts its effects, leaving it runs their cleanups. Each entry gets its own
+ * `AbortController`, checked after every `await`.
+ *
+ * Work starts and stops with subscribers: the first subscriber activates the widget (starts a
+ * session with `autoStart`, else checks the options); when the last one leaves — and none has
+ * come back by the end of the current task, as React StrictMode's double mount does — the
+ * running attempt is stopped and its session voided. A controller nobody subscribes to works
+ * on explicit calls (`start`, `submitToken`…) until `dispose()`.
+ *
+ * The controller imports no provider: PASSID (`providers/passid`) and pasby plug in through
+ * `FlowProvider` (their transport, option checks, input rules and texts).
  */
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import { declineText } from '../providers/passid/connect.js';
-import { isBrowser, warn } from '../env.js';
+import { warn } from '../env.js';
 import { PassidError, isTransientError, toPassidError } from '../errors.js';
-import { initialState, transition } from './machine.js';
-import type { VerifyMachineEvent } from './machine.js';
-import { resolveMessages } from '../i18n/messages.js';
-import { defaultClock, retryTransient, withTimeout } from '../transport/poll.js';
-import { normalizeToken } from '../providers/passid/tokens.js';
-import { createPassidTransport } from '../providers/passid/transport.js';
-import type {
-  Clock,
-  PassidControllerOptions,
-  SessionInfo,
-  SessionOutcome,
-  VerificationTransport,
-  VerifyEvent,
-  VerifyMode,
-  VerifyState,
-} from './types.js';
+import type { FlowTransport } from '../transport/port.js';
+import { browserNetwork } from '../transport/network.js';
+import { defaultClock, retryTransient, withTimeout } from '../transport/retry.js';
+import { EFFECTS } from './effects.js';
+import type { Cleanup, EffectScope, Submission } from './effects.js';
+import { initialFlowState } from './machine.js';
+import type { FlowMachineEvent } from './machine.js';
+import type { Clock, FlowEvent, FlowMode, FlowState, InputError, NetworkWatch, PassidError as PassidErrorType, Session } from './types.js';
 
 declare const process: { env: Record<string, string | undefined> };
 
-/** What `createPassidController` returns. */
-export interface PassidController {
+/** The options every provider's controller has. */
+export interface FlowOptions<C, D> {
+  /** Called once per session with the proven claims. @default undefined (not called) */
+  onSuccess?: (claims: C) => void;
+  /** Called with a friendly reason ("Request expired", …) and the machine-readable code. @default undefined (not called) */
+  onDecline?: (reason: string, detail: { code: D }) => void;
+  /** Called when the flow ends in `error`. @default undefined (not called) */
+  onError?: (error: PassidErrorType) => void;
+  /** Called on every state change. @default undefined (not called) */
+  onEvent?: (event: FlowEvent<D>) => void;
+  /**
+   * Start a session as soon as the first subscriber (e.g. the mounted component) arrives.
+   * @default false (the first subscriber only checks the options)
+   */
+  autoStart?: boolean;
+  /**
+   * A request without an answer after this many ms is aborted and counts as a transient
+   * `network` failure ("The request timed out after …"): retried by the usual rule. The final
+   * status check at expiry uses it too, and settles as expired when it times out.
+   * @default 15000
+   */
+  requestTimeoutMs?: number;
+  /** Injected clock and timers. @default Date.now / globalThis.setTimeout */
+  clock?: Clock;
+  /** The page's network and visibility (offline pauses requests, hidden slows polls). @default the browser's, read at call time */
+  network?: NetworkWatch;
+  /** Makes Idempotency-Keys. @default crypto.randomUUID, looked up at call time */
+  createIdempotencyKey?: () => string;
+}
+
+/** A normalised input, or why it is refused. */
+export type Normalized = { ok: true; value: string } | { ok: false; error: InputError };
+
+/** What a provider plugs into the neutral controller. */
+export interface FlowProvider<C, D, P, S extends Session, O extends FlowOptions<C, D>> {
+  /** The provider's pure machine (`createTransition(rules)`). */
+  transition(state: FlowState<C, D, S>, event: FlowMachineEvent<C, D, S>): FlowState<C, D, S>;
+  /** The transport for the current options. */
+  transport(options: O, clock: Clock): FlowTransport<C, D, P, S>;
+  /** Why these options can never run (checked before each attempt), or null. */
+  check(options: O): PassidErrorType | null;
+  /** The parameters of a new session; `input` is what `start(input)` was given, normalised. */
+  params(options: O, input: string | undefined): P;
+  /** Input a session needs (a national id number), when the provider takes any: normalised, or refused. */
+  sessionInput?(input: string | undefined, options: O): Normalized;
+  /** A typed token for a direct check: normalised, or refused. Without it, `submitToken` does nothing. */
+  normalizeToken?(input: string): Normalized;
+  /** The text `onDecline` gets. */
+  declineText(code: D, options: O): string;
+  /** A failed attempt that is really a decline (e.g. "identity not on pasby"), or null. */
+  declineOf?(error: PassidErrorType): D | null;
+  /** Development-only warnings: `[key, condition, message]`, each shown once. */
+  warnings?(options: O): ReadonlyArray<readonly [string, unknown, string]>;
+}
+
+/** What `createFlowController` returns. */
+export interface FlowController<C, D, S extends Session, O> {
   /** The zustand vanilla store (for `useStore` / `useSyncExternalStore`). */
-  store: StoreApi<VerifyState>;
-  getState(): VerifyState;
-  /** Subscribe to state changes; returns the unsubscribe function. */
-  subscribe(listener: (state: VerifyState, previous: VerifyState) => void): () => void;
-  /** Start the QR flow. A no-op while requesting, awaiting or verifying (one session per click burst). */
-  start(): void;
+  store: StoreApi<FlowState<C, D, S>>;
+  getState(): FlowState<C, D, S>;
+  /**
+   * Subscribe to state changes; returns the unsubscribe function. The first subscriber
+   * activates the widget (`autoStart`, or `check()`); when the last leaves and none is back
+   * by the end of the task, the running attempt is stopped and its session voided.
+   */
+  subscribe(listener: (state: FlowState<C, D, S>, previous: FlowState<C, D, S>) => void): () => void;
+  /**
+   * Start a session. A no-op while requesting, awaiting or verifying (one session per click
+   * burst). `input` is what the session needs, if the provider takes any (pasby's national
+   * id number): malformed input sets `tokenInputError` and sends nothing.
+   */
+  start(input?: string): void;
   /**
    * Check the options now, from `idle`: options that can never run (a live key in a browser
    * without `dangerouslyAllowBrowserKey`, no key and no endpoint, a bad `ttlSeconds`) go to
@@ -47,37 +108,25 @@ export interface PassidController {
    * UIs call it when the widget mounts; `start()` and `submitToken()` check anyway.
    */
   check(): void;
-  /** Verify a manual token. Malformed input sets `tokenInputError` and sends nothing. */
+  /** Verify a typed token. Malformed input sets `tokenInputError` and sends nothing. */
   submitToken(input: string): void;
   /** Clears `tokenInputError` (call it when the user edits the field). */
   clearTokenInputError(): void;
   /**
    * "Try again" / "Generate new code", from `declined` or `error`:
-   * - last mode `qr` → a new QR session;
+   * - last mode `qr` → a new session (after a final decline such as a sanctions hit: idle);
    * - last mode `token`, ended in `error` → the same token is sent again with the SAME
    *   Idempotency-Key;
    * - last mode `token`, ended in `declined` → back to `idle` (the token was refused; the
    *   customer needs a new one).
    */
   retry(): void;
-  /** Back to `idle`, cancelling whatever runs. */
+  /** Back to `idle`, cancelling whatever runs (a provider that can void an open session does). */
   reset(): void;
   /** Replace the options (callbacks are always read from the latest options). */
-  setOptions(options: PassidControllerOptions): void;
-  /** Stop everything for good: no request, no timer, no callback after this. */
+  setOptions(options: O): void;
+  /** Stop everything for good: no request (but a provider voiding an open session), no timer, no callback after this. */
   dispose(): void;
-}
-
-/** Attempts of a manual verify (the first included) on network errors, 408, 429, 5xx. */
-const VERIFY_ATTEMPTS = 3;
-/** Attempts of creating a session on network errors, 408, 429, 5xx. */
-const CREATE_ATTEMPTS = 2;
-
-interface Submission {
-  token: string;
-  idempotencyKey: string;
-  /** The server answered (approved or denied): a new submission needs a new key. */
-  answered?: boolean;
 }
 
 function randomKey(): string {
@@ -90,74 +139,37 @@ function randomKey(): string {
   );
 }
 
-/** Why the current options cannot run, or null. Checked on every start / submit. */
-export function configurationError(options: PassidControllerOptions): PassidError | null {
-  const { ttlSeconds: ttl, pollIntervalMs: poll, requestTimeoutMs: timeout, apiKey } = options;
-  const bad = (what: string, value: unknown) =>
-    new PassidError('configuration', `${what} (got ${String(value)}).`);
-  if (ttl !== undefined && !(Number.isInteger(ttl) && ttl >= 60 && ttl <= 3600)) {
-    return bad('ttlSeconds must be an integer from 60 to 3600', ttl);
-  }
-  if (poll !== undefined && !(Number.isFinite(poll) && poll > 0)) {
-    return bad('pollIntervalMs must be a positive number', poll);
-  }
-  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
-    return bad('requestTimeoutMs must be a positive number', timeout);
-  }
-  if (apiKey?.startsWith('sk_live_') && isBrowser() && !options.dangerouslyAllowBrowserKey) {
-    return new PassidError(
-      'live_key_in_browser',
-      // Long explanations are development-only; production builds keep a short message.
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-        ? 'A live key (sk_live_…) must not be used in the browser. Remove apiKey and set `endpoint` to your backend ' +
-            'proxy (proxy mode, createPassidProxy from @passid/server), or use a sandbox key while testing.'
-        : 'Live key in the browser.',
-    );
-  }
-  return options.transport || apiKey || options.endpoint
-    ? null
-    : new PassidError(
-        'configuration',
-        typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-          ? 'Give an `apiKey` (sandbox) or an `endpoint` (proxy mode) or a `transport`.'
-          : 'No apiKey, endpoint or transport.',
-      );
-}
-
-export function createPassidController(initialOptions: PassidControllerOptions): PassidController {
+export function createFlowController<C, D, P, S extends Session, O extends FlowOptions<C, D>>(
+  provider: FlowProvider<C, D, P, S, O>,
+  initialOptions: O,
+): FlowController<C, D, S, O> {
+  type State = FlowState<C, D, S>;
   let options = initialOptions;
   let disposed = false;
-  /** The effect of the current state entry. */
-  let effect: AbortController | undefined;
+  /** The current state entry: its abort controller and its effects' cleanups. */
+  let entry: { controller: AbortController; cleanups: Cleanup[] } | undefined;
   let submission: Submission | null = null;
+  /** The normalised input of the current session (`start(input)`), reused by "Try again". */
+  let sessionInput: string | undefined;
   let warned = new Set<string>();
+  let subscribers = 0;
+  let active = false;
 
   const clock = (): Clock => options.clock ?? defaultClock;
-  const now = () => clock().now();
-  /** Runs one transport call under the request timeout (custom transports included). */
-  const timed = <T>(call: (signal: AbortSignal) => Promise<T>, signal: AbortSignal) =>
-    withTimeout(call, options.requestTimeoutMs, clock(), signal);
-  const store = createStore<VerifyState>()(() => initialState(now()));
+  const store = createStore<State>()(() => initialFlowState<C, D, S>(clock().now()));
   const getState = store.getState;
 
   function devChecks(): void {
     if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
-      const once = (key: string, when: unknown, message: string) => {
+      for (const [key, when, message] of provider.warnings?.(options) ?? []) {
         if (when && !warned.has(key)) {
           warned.add(key);
           warn(message);
         }
-      };
-      once('both', options.apiKey && options.endpoint && !options.transport,
-        'Both apiKey and endpoint are set: proxy mode is used and the key is not sent. Remove apiKey.');
-      once('live', options.apiKey?.startsWith('sk_live_') && isBrowser() && options.dangerouslyAllowBrowserKey,
-        'dangerouslyAllowBrowserKey lets a live key run in the browser, where anyone can read it.');
+      }
     }
   }
   devChecks();
-
-  const transport = (): VerificationTransport =>
-    options.transport ?? createPassidTransport({ ...options, clock: clock() });
 
   /** Calls a user callback; a throw is reported, never propagated into the machine. */
   function safely<A extends unknown[]>(fn: ((...args: A) => void) | undefined, ...args: A): void {
@@ -168,20 +180,71 @@ export function createPassidController(initialOptions: PassidControllerOptions):
     }
   }
 
-  function dispatch(event: VerifyMachineEvent): void {
+  /** Leaves the current state entry: aborts its effects and runs their cleanups. */
+  function exit(): void {
+    const left = entry;
+    entry = undefined;
+    left?.controller.abort();
+    left?.cleanups.forEach((cleanup) => cleanup());
+  }
+
+  /** Enters `status`: starts the effects of its row in `EFFECTS`. */
+  function enter(status: State['status']): void {
+    const effects = EFFECTS[status];
+    if (!effects) return;
+    const controller = new AbortController();
+    const { signal } = controller;
+    const watch = new AbortController();
+    signal.addEventListener('abort', () => watch.abort());
+    const cleanups: Cleanup[] = [];
+    entry = { controller, cleanups };
+    const c = clock();
+    const transport = provider.transport(options, c);
+    const timed = <T>(call: (s: AbortSignal) => Promise<T>, within = signal) =>
+      withTimeout(call, options.requestTimeoutMs, c, within);
+    const scope: EffectScope<C, D, P, S> = {
+      signal,
+      watch,
+      getState,
+      dispatch,
+      transport,
+      clock: c,
+      network: options.network ?? browserNetwork,
+      params: () => provider.params(options, sessionInput),
+      submission,
+      timed,
+      fail: (error, within = signal) => {
+        if (within.aborted) return;
+        const failure = toPassidError(error, within);
+        const decline = getState().status === 'requesting' ? provider.declineOf?.(failure) : null;
+        dispatch(decline != null ? { type: 'SESSION_DECLINED', reason: decline } : { type: 'FAILED', error: failure });
+      },
+      async attempt(maxAttempts, call, isTransient = isTransientError) {
+        try {
+          const value = await retryTransient((s) => timed(call, s), { signal, clock: c, maxAttempts, isTransient });
+          return signal.aborted ? undefined : value;
+        } catch (error) {
+          scope.fail(error);
+          return undefined;
+        }
+      },
+    };
+    for (const effect of effects) {
+      const cleanup = effect(scope);
+      if (cleanup) cleanups.push(cleanup);
+    }
+  }
+
+  function dispatch(event: FlowMachineEvent<C, D, S>): void {
     const prev = getState();
-    const next = transition(prev, event);
+    const next = provider.transition(prev, event);
     if (disposed || next === prev) return;
     store.setState(next, true);
     // A listener may have dispatched already (e.g. submitToken on `awaiting`): `next` is
     // stale, and its effects and callbacks must not start over the newer state's.
     if (getState() !== next || (next.status === prev.status && event.type !== 'FAILED')) return;
-    // Entering a state: stop the previous state's effects, start this one's, then notify.
-    effect?.abort();
-    const { signal } = (effect = new AbortController());
-    if (next.status === 'requesting') void runCreate(signal);
-    if (next.status === 'awaiting') runAwait(signal);
-    if (next.status === 'verifying') runVerify(signal);
+    exit();
+    enter(next.status);
     const { status, decline, error, claims } = next;
     safely(options.onEvent, {
       type: `state.${status}`,
@@ -189,165 +252,83 @@ export function createPassidController(initialOptions: PassidControllerOptions):
       to: status,
       mode: next.mode,
       ...(next.session && { sessionId: next.session.id }),
-      ...(decline && status === 'declined' && { decline }),
+      ...(decline !== null && status === 'declined' && { decline }),
       ...(error && status === 'error' && { errorKind: error.kind }),
-      at: now(),
-    } as VerifyEvent);
-    if (status === 'success' && claims) safely(options.onSuccess, claims);
-    if (status === 'declined' && decline) {
-      safely(options.onDecline, declineText(decline, resolveMessages(options.locale, options.messages)), { code: decline });
-    }
+      at: clock().now(),
+    } as FlowEvent<D>);
+    if (status === 'success' && claims !== null) safely(options.onSuccess, claims);
+    if (status === 'declined' && decline !== null) safely(options.onDecline, provider.declineText(decline, options), { code: decline });
     if (status === 'error' && error) safely(options.onError, error);
   }
 
-  const fail = (error: unknown, signal: AbortSignal) => {
-    if (!signal.aborted) dispatch({ type: 'FAILED', error: toPassidError(error, signal) });
-  };
-
-  const settle = (outcome: SessionOutcome): void =>
-    dispatch(
-      outcome.status === 'completed'
-        ? { type: 'SESSION_COMPLETED', claims: outcome.claims }
-        : outcome.status === 'declined'
-          ? { type: 'SESSION_DECLINED', reason: outcome.reason }
-          : { type: 'SESSION_EXPIRED' },
-    );
-
-  /** Runs one call of the transport with retries; `then` gets the answer unless aborted. */
-  async function run<T>(
-    signal: AbortSignal,
-    maxAttempts: number,
-    call: (t: VerificationTransport, signal: AbortSignal) => Promise<T>,
-    then: (value: T) => void,
-    isTransient: (error: PassidError) => boolean = isTransientError,
-  ): Promise<void> {
-    try {
-      const t = transport();
-      const value = await retryTransient((s) => timed((s2) => call(t, s2), s), { signal, clock: clock(), maxAttempts, isTransient });
-      if (!signal.aborted) then(value);
-    } catch (error) {
-      fail(error, signal);
-    }
-  }
-
-  const runCreate = (signal: AbortSignal) =>
-    run(
-      signal,
-      CREATE_ATTEMPTS,
-      (t, s) =>
-        t.createSession(
-          { institutionName: options.institutionName, permissions: options.permissions, ttlSeconds: options.ttlSeconds },
-          { signal: s },
-        ),
-      (session) => dispatch({ type: 'SESSION_CREATED', session, now: now() }),
-    );
-
-  function runVerify(signal: AbortSignal): void {
-    const current = submission;
-    if (!current) return;
-    void run(
-      signal,
-      VERIFY_ATTEMPTS,
-      (t, s) => t.verifyToken({ token: current.token, idempotencyKey: current.idempotencyKey }, { signal: s }),
-      (response) => {
-        current.answered = true;
-        dispatch(
-          response.verified
-            ? { type: 'TOKEN_VERIFIED', claims: response.claims }
-            : { type: 'TOKEN_DENIED', reason: response.denyReason },
-        );
-      },
-      // 409 (CONFLICT, the only 409 of verify): the first call with this Idempotency-Key is
-      // still running (e.g. after a network error): wait and ask again with the same key.
-      (error) => isTransientError(error) || error.status === 409,
-    );
-  }
-
-  function runAwait(signal: AbortSignal): void {
-    const session = getState().session;
-    if (!session) return;
-    const t = transport();
-    const c = clock();
-    const watching = new AbortController();
-    let handle: unknown;
-    signal.addEventListener('abort', () => {
-      watching.abort();
-      c.clearTimeout(handle);
-    });
-
-    t.watchSession(session, {
-      signal: watching.signal,
-      onProgress: (progress) => {
-        if (!watching.signal.aborted) dispatch({ type: 'SESSION_PROGRESS', progress, now: c.now() });
-      },
-    }).then(
-      (outcome) => watching.signal.aborted || settle(outcome),
-      (error: unknown) => fail(error, watching.signal),
-    );
-
-    /** Local expiry: stop polling, check once more, then expired. */
-    async function expire(): Promise<void> {
-      watching.abort();
-      let outcome: SessionOutcome | null | undefined;
-      try {
-        const check = t.checkSession?.bind(t, session as SessionInfo);
-        outcome = check && (await timed((s) => check({ signal: s }), signal));
-      } catch {
-        // The final check is best effort: without an answer in time, the session expired.
-      }
-      if (!signal.aborted) settle(outcome && outcome.status !== 'expired' ? outcome : { status: 'expired' });
-    }
-
-    // The countdown tick: wakes when the displayed second changes (every 1 s), refreshes
-    // `now`, and expires the session at 0. Seconds left are always derived from expiresAt.
-    const schedule = (): void => {
-      const state = getState();
-      const msLeft = (state.session ?? session).expiresAt - c.now() - state.clockOffsetMs;
-      // A transport's NaN expiry or clock would make a NaN timer that never expires.
-      if (!Number.isFinite(msLeft)) {
-        watching.abort();
-        return fail(new PassidError('invalid_response', 'The session has no valid expiry time (expiresAt or serverTime is not a date).'), signal);
-      }
-      if (msLeft <= 0) {
-        void expire();
-        return;
-      }
-      handle = c.setTimeout(() => {
-        if (signal.aborted) return;
-        dispatch({ type: 'TICK', now: c.now() });
-        if (!signal.aborted) schedule();
-      }, ((Math.ceil(msLeft) - 1) % 1000) + 1);
-    };
-    schedule();
-  }
-
   /** Refuses to start when the options cannot run; returns true when refused. */
-  function refused(mode: VerifyMode): boolean {
-    const error = configurationError(options);
+  function refused(mode: FlowMode): boolean {
+    const error = provider.check(options);
     if (error) dispatch({ type: 'FAILED', error, mode });
     return !!error;
   }
 
   const ended = (status = getState().status) => status === 'declined' || status === 'error';
   const canBegin = () => !disposed && (getState().status === 'idle' || ended());
+  const busy = () => {
+    const { status } = getState();
+    return status === 'requesting' || status === 'awaiting' || status === 'verifying';
+  };
 
-  return {
+  /** Back to idle without a word: the running attempt is stopped and its session voided. */
+  function stop(): void {
+    submission = null;
+    sessionInput = undefined;
+    if (!busy()) return;
+    exit();
+    const state = getState();
+    store.setState({ ...initialFlowState<C, D, S>(state.now), clockOffsetMs: state.clockOffsetMs }, true);
+  }
+
+  const controller: FlowController<C, D, S, O> = {
     store,
     getState,
-    subscribe: store.subscribe,
-    start() {
-      if (canBegin() && !refused('qr')) dispatch({ type: 'START' });
+    subscribe(listener) {
+      const unsubscribe = store.subscribe(listener);
+      if (++subscribers === 1 && !active && !disposed) {
+        active = true;
+        if (options.autoStart) controller.start();
+        else controller.check();
+      }
+      let subscribed = true;
+      return () => {
+        if (!subscribed) return;
+        subscribed = false;
+        unsubscribe();
+        if (--subscribers === 0) {
+          // StrictMode unsubscribes and subscribes again in one task: only a real leave stops.
+          queueMicrotask(() => {
+            if (subscribers === 0 && active) {
+              active = false;
+              stop();
+            }
+          });
+        }
+      };
+    },
+    start(input) {
+      if (!canBegin()) return;
+      const normalized = provider.sessionInput?.(input, options);
+      if (normalized && !normalized.ok) return dispatch({ type: 'TOKEN_INVALID', error: normalized.error });
+      if (refused('qr')) return;
+      sessionInput = normalized?.value;
+      dispatch({ type: 'START' });
     },
     check() {
       if (!disposed && getState().status === 'idle') refused('qr');
     },
     submitToken(input) {
-      // Also while awaiting: the token replaces the QR session (its polling stops).
-      if (!canBegin() && (disposed || getState().status !== 'awaiting')) return;
-      const normalized = normalizeToken(input);
+      // Also while awaiting: the token replaces the QR session (which is voided).
+      if (!provider.normalizeToken || (!canBegin() && (disposed || getState().status !== 'awaiting'))) return;
+      const normalized = provider.normalizeToken(input);
       if (!normalized.ok) return dispatch({ type: 'TOKEN_INVALID', error: normalized.error });
       if (refused('token')) return;
-      const { token } = normalized;
+      const token = normalized.value;
       if (submission?.token !== token || submission.answered) {
         try {
           submission = { token, idempotencyKey: (options.createIdempotencyKey ?? randomKey)() };
@@ -369,6 +350,7 @@ export function createPassidController(initialOptions: PassidControllerOptions):
     },
     reset() {
       submission = null;
+      sessionInput = undefined;
       dispatch({ type: 'RESET' });
     },
     setOptions(next) {
@@ -377,9 +359,11 @@ export function createPassidController(initialOptions: PassidControllerOptions):
       devChecks();
     },
     dispose() {
+      if (disposed) return;
+      exit();
       disposed = true;
-      effect?.abort();
       warned = new Set();
     },
   };
+  return controller;
 }

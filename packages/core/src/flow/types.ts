@@ -1,65 +1,94 @@
 /**
- * Public contracts of the headless core. The implementation lives beside this file; these
- * shapes are what `@passid/react`, `@passid/server` and the Storybook build on.
+ * The provider-neutral contracts of a verification flow: its states, its sessions, what a
+ * watcher learns and how a session ends. Claims (`C`), decline reasons (`D`) and the session
+ * shape (`S`) are type parameters: PASSID (`providers/passid`) and pasby fill them in.
+ * Nothing here names a provider.
  */
-import type { Claims, DenyReason, Permission, VerifyResponse } from '../wire/schemas.js';
-import type { Locale, MessageOverrides } from '../i18n/messages.js';
 
 // ---------------------------------------------------------------- state
 
 /** The guide's states. Booleans (busy, showQr…) are derived from this, never stored. */
-export type VerifyStatus =
-  | 'idle'
-  | 'requesting'
-  | 'awaiting'
-  | 'verifying'
-  | 'success'
-  | 'declined'
-  | 'error';
+export type FlowStatus = 'idle' | 'requesting' | 'awaiting' | 'verifying' | 'success' | 'declined' | 'error';
 
 /**
- * Why a session ended in `declined`: a deny reason of the verify endpoint, the customer's
- * decline in the app, or expiry of the QR request.
+ * How the current (or last) attempt started: `qr`, a session the customer answers on a
+ * device (a QR code, a link, a push to their phone); `token`, a direct check of input a
+ * person typed (PASSID's one-time share token).
  */
-export type DeclineCode = DenyReason | 'CUSTOMER_DECLINED' | 'REQUEST_EXPIRED' | 'UNKNOWN_DECLINE';
+export type FlowMode = 'qr' | 'token';
 
-/** How the current (or last) attempt started. */
-export type VerifyMode = 'qr' | 'token';
+/**
+ * How an open session is being watched: `live`, a push stream is open; `polling`, the status
+ * is read every few seconds (the stream is unavailable, or `watch: 'poll'`); `offline`, the
+ * browser is offline, so no request is made until it is back.
+ */
+export type Connection = 'live' | 'polling' | 'offline';
 
-/** A QR session as the transport created it. Times are epoch milliseconds on the server's clock. */
-export interface SessionInfo {
-  /** `requestId` for PASSID. */
+/** What is wrong with typed input (a token, a national id number). */
+export type InputError = 'EMPTY' | 'MALFORMED';
+
+/** A session as a transport created it. Times are epoch milliseconds on the server's clock. */
+export interface Session {
+  /** The provider's id for the session (PASSID's `requestId`, pasby's `req_…`, or a proxy handle). */
   id: string;
-  /** The short code shown beside the QR, e.g. `AB3X-7YQM`. */
-  code: string;
-  /** What the QR encodes (the deep link for PASSID; a rotating seed for other providers). */
-  qrValue: string;
+  /** A short code a person can read out or type, when the provider has one (PASSID's `AB3X-7YQM`). */
+  code?: string;
+  /** What the QR code shows now (PASSID's deep link, one of pasby's rotating seeds); absent when there is no QR. */
+  qrValue?: string;
+  /** A link that opens the provider's app on this device (pasby's same-device flow). */
+  link?: string;
+  /** A device has picked the session up: the QR has done its job, the customer approves on the device. */
+  pickedUp?: boolean;
   /** When the session expires, epoch ms on the server's clock. */
   expiresAt: number;
   /** The server's clock when it answered, epoch ms (for skew correction). */
   serverTime: number;
 }
 
+/** Something the watcher learned while the session is still open. Absent fields did not change. */
+export interface Progress {
+  /** New expiry / clock reading from the server. */
+  expiresAt?: number;
+  serverTime?: number;
+  /** The next value to show on the QR (rotating seeds). */
+  qrValue?: string;
+  /** A device picked the session up. */
+  pickedUp?: boolean;
+  /** How the session is watched now. */
+  connection?: Connection;
+  /** Consecutive failed reads so far (0 after a good answer). */
+  failures?: number;
+}
+
+/** How a watched session ended. */
+export type FlowOutcome<C, D> =
+  | { status: 'completed'; claims: C; verifiedAt?: string }
+  | { status: 'declined'; reason: D }
+  | { status: 'expired' };
+
+/** The answer of a direct check (a typed token): approved with claims, or refused with a reason. */
+export type DirectResult<C, D> = { verified: true; claims: C } | { verified: false; denyReason: D };
+
 /** The whole state of one widget. One store per widget instance. */
-export interface VerifyState {
-  status: VerifyStatus;
+export interface FlowState<C, D, S extends Session = Session> {
+  status: FlowStatus;
   /** How the current (or last) attempt started; `token` in `idle` after "Try again" on a refused token. */
-  mode: VerifyMode | null;
-  session: SessionInfo | null;
+  mode: FlowMode | null;
+  session: S | null;
   /** `serverTime - localNow` measured when the server last answered. */
   clockOffsetMs: number;
   /** Local clock (ms), refreshed every second while `awaiting` so countdowns re-render. */
   now: number;
-  claims: Claims | null;
-  decline: DeclineCode | null;
+  claims: C | null;
+  decline: D | null;
   error: PassidError | null;
-  /** Consecutive failed polls while awaiting (0 when healthy). */
+  /** Consecutive failed reads while awaiting (0 when healthy). */
   pollFailures: number;
-  /** Validation message for the manual token field, if the last input was malformed. */
-  tokenInputError: TokenInputError | null;
+  /** How the open session is watched, while `awaiting`; null otherwise. */
+  connection: Connection | null;
+  /** Validation message for the typed input (token, national id), if the last input was malformed. */
+  tokenInputError: InputError | null;
 }
-
-export type TokenInputError = 'EMPTY' | 'MALFORMED';
 
 // ---------------------------------------------------------------- errors
 
@@ -67,7 +96,7 @@ export type TokenInputError = 'EMPTY' | 'MALFORMED';
 export type PassidErrorKind =
   /** The server answered with an error status (see `status`, `code`). */
   | 'http'
-  /** No answer: DNS, connection refused, CORS, offline. */
+  /** No answer: DNS, connection refused, CORS, offline, a timeout, a stream that dropped. */
   | 'network'
   /** The server answered 2xx with a body that does not match the contract. */
   | 'invalid_response'
@@ -93,74 +122,7 @@ export interface PassidErrorShape extends Error {
 }
 export type PassidError = PassidErrorShape;
 
-// ---------------------------------------------------------------- transport
-
-export interface CreateSessionParams {
-  institutionName?: string;
-  permissions?: Permission[];
-  ttlSeconds?: number;
-}
-
-/** Something the watcher learned while the session is still open. */
-export interface SessionProgress {
-  /** New expiry / clock reading from the server. */
-  expiresAt?: number;
-  serverTime?: number;
-  /** Providers with rotating QR seeds publish the next one here. */
-  qrValue?: string;
-  /** Consecutive failures so far (0 after a good answer). */
-  failures?: number;
-}
-
-/** How a watched session ended. */
-export type SessionOutcome =
-  | { status: 'completed'; claims: Claims; verifiedAt?: string }
-  | { status: 'declined'; reason: DeclineCode }
-  | { status: 'expired' };
-
-/**
- * How a session is created, watched and verified. PASSID's polling transport is one
- * implementation; pasby (rotating QR seeds + server-sent events) or a PASSID push channel
- * plug in here without touching the state machine.
- */
-export interface VerificationTransport {
-  createSession(params: CreateSessionParams, ctx: { signal: AbortSignal }): Promise<SessionInfo>;
-  /**
-   * Resolves when the session reaches an end state; rejects (with a `PassidError`) only when
-   * watching failed persistently. Must stop all I/O when `signal` aborts.
-   */
-  watchSession(
-    session: SessionInfo,
-    ctx: { signal: AbortSignal; onProgress: (progress: SessionProgress) => void },
-  ): Promise<SessionOutcome>;
-  verifyToken(
-    params: { token: string; idempotencyKey: string },
-    ctx: { signal: AbortSignal },
-  ): Promise<VerifyResponse>;
-  /**
-   * Optional: one status check, made when the local countdown runs out (the customer may
-   * have approved at the last second). `null` means still pending. Without it, local expiry
-   * goes straight to `declined` / `REQUEST_EXPIRED`.
-   */
-  checkSession?(session: SessionInfo, ctx: { signal: AbortSignal }): Promise<SessionOutcome | null>;
-}
-
-// ---------------------------------------------------------------- events
-
-/** Every state change, for analytics (`onEvent`). Carries no key and no full token. */
-export interface VerifyEvent {
-  type: `state.${VerifyStatus}`;
-  from: VerifyStatus;
-  to: VerifyStatus;
-  mode: VerifyMode | null;
-  /** Session id when there is one. */
-  sessionId?: string;
-  decline?: DeclineCode;
-  errorKind?: PassidErrorKind;
-  at: number;
-}
-
-// ---------------------------------------------------------------- controller
+// ---------------------------------------------------------------- time and network
 
 /** Time and timers, injectable so tests use fake timers. */
 export interface Clock {
@@ -171,67 +133,32 @@ export interface Clock {
   random?(): number;
 }
 
-/** Options of one verification widget. Every option may change later through `setOptions`. */
-export interface PassidControllerOptions {
-  /**
-   * Institution API key, sent as `X-Institution-Key`. Sandbox keys (`sk_sandbox_…`) work in
-   * the browser; a live key (`sk_live_…`) in a browser is refused unless
-   * `dangerouslyAllowBrowserKey` is set: use `endpoint` (proxy mode) instead.
-   * @default undefined (no key sent: give `endpoint` or `transport` instead)
-   */
-  apiKey?: string;
-  /**
-   * Proxy mode: URL prefix of the institution's own backend running `createPassidProxy`
-   * from `@passid/server` (e.g. `/api/passid`). No key is sent from the browser.
-   * @default undefined (direct mode: `baseUrl` with `apiKey`)
-   */
-  endpoint?: string;
-  /** PASSID backend base URL. @default 'https://api.passid.io' */
-  baseUrl?: string;
-  /**
-   * Shown in the PASSID app's consent screen and the component header.
-   * @default undefined (not sent, the server decides what the app shows; the header reads the plain title)
-   */
-  institutionName?: string;
-  /** Claims to request. @default all seven permissions */
-  permissions?: Permission[];
-  /** Lifetime of a QR request, 60–3600 s. @default 600 */
-  ttlSeconds?: number;
-  /** Poll interval while awaiting. @default 2500 */
-  pollIntervalMs?: number;
-  /**
-   * A request without an answer after this many ms is aborted and counts as a transient
-   * `network` failure ("The request timed out after …"): retried by the usual rule. The final
-   * status check at expiry uses it too, and settles as expired when it times out.
-   * @default 15000
-   */
-  requestTimeoutMs?: number;
-  /** Allow an `sk_live_…` key in a browser. Do not. @default false */
-  dangerouslyAllowBrowserKey?: boolean;
-  /** `fetch` to use. @default the global `fetch`, looked up at call time */
-  fetch?: typeof fetch;
-  /**
-   * Replace the whole transport (tests, Storybook, other providers). Overrides apiKey/endpoint.
-   * @default undefined (the PASSID polling transport built from apiKey/endpoint/baseUrl)
-   */
-  transport?: VerificationTransport;
-  /** Called once per session with the proven claims. Never for a sanctions hit. @default undefined (not called) */
-  onSuccess?: (claims: Claims) => void;
-  /** Called with a friendly reason ("Request expired", …) and the machine-readable code. @default undefined (not called) */
-  onDecline?: (reason: string, detail: { code: DeclineCode }) => void;
-  /** Called when the flow ends in `error`. @default undefined (not called) */
-  onError?: (error: PassidError) => void;
-  /** Called on every state change. @default undefined (not called) */
-  onEvent?: (event: VerifyEvent) => void;
-  /** Injected clock and timers. @default Date.now / globalThis.setTimeout */
-  clock?: Clock;
-  /** Makes Idempotency-Keys. @default crypto.randomUUID, looked up at call time */
-  createIdempotencyKey?: () => string;
-  /**
-   * Language of the text passed to `onDecline`: `'en'`, or a `Locale` imported from its own
-   * entry (`import { fr } from '@passid/core/locales/fr'`). @default 'en'
-   */
-  locale?: 'en' | Locale;
-  /** Overrides of the texts passed to `onDecline`. @default none */
-  messages?: MessageOverrides;
+/**
+ * What the page knows about the network, injectable so tests can go offline and hide the
+ * page. The default reads `navigator.onLine` and `document.visibilityState` and listens to
+ * `online`, `offline` and `visibilitychange`; outside a browser it is always online and visible.
+ */
+export interface NetworkWatch {
+  online(): boolean;
+  visible(): boolean;
+  /** Calls `listener` whenever either may have changed; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** How an open session is watched: push with polling as the floor, push only, or polling only. */
+export type WatchMode = 'auto' | 'push' | 'poll';
+
+// ---------------------------------------------------------------- events
+
+/** Every state change, for analytics (`onEvent`). Carries no key and no full token. */
+export interface FlowEvent<D> {
+  type: `state.${FlowStatus}`;
+  from: FlowStatus;
+  to: FlowStatus;
+  mode: FlowMode | null;
+  /** Session id when there is one. */
+  sessionId?: string;
+  decline?: D;
+  errorKind?: PassidErrorKind;
+  at: number;
 }

@@ -7,7 +7,8 @@
 import { warn } from '../env.js';
 
 declare const process: { env: Record<string, string | undefined> };
-import type { DeclineCode, PassidErrorKind, TokenInputError } from '../flow/types.js';
+import type { InputError as TokenInputError, PassidErrorKind } from '../flow/types.js';
+import type { DeclineCode } from '../providers/passid/types.js';
 
 /** Keys of the claim rows, in the order they are shown. */
 export const CLAIM_ROW_KEYS = [

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PassidError } from '../../errors.js';
 import { claimRows, connect, formatCountdown } from './connect.js';
-import { initialState } from '../../flow/machine.js';
+import { initialState } from './machine.js';
 import { en } from '../../i18n/messages.js';
 import { fr } from '../../locales/fr.js';
 import { CLAIMS_A } from '../../test/bridge.js';
-import type { VerifyState } from '../../flow/types.js';
+import type { VerifyState } from './types.js';
 
 const NOW = 1_000_000;
 const base = (extra: Partial<VerifyState>): VerifyState => ({ ...initialState(NOW), ...extra });

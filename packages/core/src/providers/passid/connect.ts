@@ -6,7 +6,8 @@
 import { CLAIM_ROW_KEYS, en, formatMessage } from '../../i18n/messages.js';
 import type { ClaimRowKey, Messages } from '../../i18n/messages.js';
 import type { Claims, Tier } from '../../wire/schemas.js';
-import type { DeclineCode, PassidError, VerifyMode, VerifyState, VerifyStatus } from '../../flow/types.js';
+import type { PassidError } from '../../flow/types.js';
+import type { DeclineCode, VerifyMode, VerifyState, VerifyStatus } from './types.js';
 
 /** How a claim row should look. `negative` is also used for the sanctions match. */
 export type ClaimTone = 'positive' | 'negative' | 'warning' | 'neutral';
@@ -70,7 +71,9 @@ export interface VerifyView {
   countdownSpoken: string | null;
   /** Accessible name of the QR canvas (what to do + the code), when awaiting. */
   qrLabel: string | null;
-  /** Polls are failing but the session is alive: show "Reconnecting…". */
+  /** How the open session is watched (`live` push, `polling`, `offline`), when awaiting. */
+  connection: VerifyState['connection'];
+  /** The page is offline, or reads of the session are failing, while it is still alive: show "Reconnecting…". */
   reconnecting: boolean;
   reconnectingText: string | null;
   /** Text for the polite live region (`role="status"`). */
@@ -210,7 +213,7 @@ export function connect(state: VerifyState, options: ConnectOptions = {}): Verif
   const declineCode = declined ? (state.decline ?? 'UNKNOWN_DECLINE') : null;
   const declineMsg = declineCode && declineText(declineCode, m);
   const errorMsg = failed ? (state.error ? errorText(state.error, m) : m.errors.network) : null;
-  const reconnecting = awaiting && state.pollFailures > 0;
+  const reconnecting = awaiting && (state.pollFailures > 0 || state.connection === 'offline');
   const claims = success ? state.claims : null;
   const expired = declineCode === 'REQUEST_EXPIRED';
   const sanctions = declineCode === 'HARD_DENY_SANCTIONS_MATCH';
@@ -243,6 +246,7 @@ export function connect(state: VerifyState, options: ConnectOptions = {}): Verif
     countdownSpoken:
       secs === null ? null : formatMessage(m.expiresInSpoken, { minutes: Math.floor(secs / 60), seconds: secs % 60 }),
     qrLabel: code && formatMessage(m.qrLabel, { code }),
+    connection: awaiting ? state.connection : null,
     reconnecting,
     reconnectingText: reconnecting ? m.reconnecting : null,
     liveText: idle

@@ -9,7 +9,7 @@
  * `CODE_ALPHABET` (no 0/O/1/I) is for generating, not for rejecting.
  */
 import { SHARE_TOKEN_PREFIX } from '../../wire/format.js';
-import type { TokenInputError } from '../../flow/types.js';
+import type { TokenInputError } from './types.js';
 
 export type NormalizeResult = { ok: true; token: string } | { ok: false; error: TokenInputError };
 

@@ -1,21 +1,28 @@
 /**
- * The PASSID transport: sessions over the bridge API, watched by sequential polling of
- * `GET request/:id` (see `poll.ts` for the cadence and the retry rule).
+ * The PASSID transport: sessions over the bridge API, watched by the push stream
+ * (`GET …/request/:id/events`) with sequential polling of `GET …/request/:id` as the floor
+ * (see `transport/watch.ts` for the rules and `transport/retry.ts` for the retry rule).
  */
-import { createBridgeClient } from './client.js';
-import type { BridgeClientOptions } from './client.js';
 import { PassidError } from '../../errors.js';
-import { defaultClock, pollUntil } from '../../transport/poll.js';
-import type { PollStep } from '../../transport/poll.js';
-import type { Clock, DeclineCode, SessionInfo, SessionOutcome, VerificationTransport } from '../../flow/types.js';
+import type { Clock, WatchMode } from '../../flow/types.js';
+import { defaultClock } from '../../transport/retry.js';
+import { readEvents } from '../../transport/stream.js';
+import { watchSession } from '../../transport/watch.js';
 import { DENY_REASONS } from '../../wire/constants.js';
 import type { RequestStatusResponse } from '../../wire/schemas.js';
+import { createBridgeClient } from './client.js';
+import type { BridgeClientOptions } from './client.js';
+import type { DeclineCode, SessionInfo, SessionOutcome, VerificationTransport } from './types.js';
 
 export interface PassidTransportOptions extends BridgeClientOptions {
+  /** How open sessions are watched. @default 'auto' (push, polling as the floor) */
+  watch?: WatchMode;
   /** Wait between two polls. @default 2500 */
   pollIntervalMs?: number;
-  /** Consecutive failed polls before giving up. @default 5 */
+  /** Consecutive failed polls (or stream attempts) before giving up. @default 5 */
   maxPollFailures?: number;
+  /** Silence (heartbeats included) after which an open stream counts as dropped. @default 45000 */
+  streamIdleMs?: number;
 }
 
 /** The optional single status check the controller makes when the countdown runs out. */
@@ -53,11 +60,9 @@ export function outcomeOf(response: RequestStatusResponse): SessionOutcome | nul
   }
 }
 
-export function createPassidTransport(
-  options: PassidTransportOptions = {},
-): VerificationTransport & SessionChecker {
+export function createPassidTransport(options: PassidTransportOptions = {}): VerificationTransport & SessionChecker {
   const client = createBridgeClient(options);
-  const clock = options.clock ?? defaultClock;
+  const clock: Clock = options.clock ?? defaultClock;
 
   return {
     async createSession(params, { signal }) {
@@ -72,25 +77,41 @@ export function createPassidTransport(
       };
     },
 
-    watchSession(session, { signal, onProgress }) {
-      return pollUntil<SessionOutcome>({
+    watchSession(session, { signal, onProgress, network }) {
+      /** One status answer: its outcome, or the fresh expiry and clock while pending. */
+      const judge = (response: RequestStatusResponse): SessionOutcome | null => {
+        const outcome = outcomeOf(response);
+        if (!outcome) onProgress({ expiresAt: Date.parse(response.expiresAt), serverTime: Date.parse(response.serverTime) });
+        return outcome;
+      };
+      let lastEventId: string | undefined;
+      return watchSession<SessionOutcome>({
         signal,
         clock,
-        intervalMs: options.pollIntervalMs ?? 2500,
-        maxFailures: options.maxPollFailures ?? 5,
-        onAttempt: (failures) => {
-          if (failures > 0) onProgress({ failures });
-        },
-        poll: async (pollSignal): Promise<PollStep<SessionOutcome>> => {
-          const response = await client.getRequest(session.id, { signal: pollSignal });
-          const outcome = outcomeOf(response);
-          if (outcome) return { done: true, value: outcome };
-          onProgress({
-            expiresAt: Date.parse(response.expiresAt),
-            serverTime: Date.parse(response.serverTime),
-            failures: 0,
+        network,
+        mode: options.watch,
+        intervalMs: options.pollIntervalMs,
+        maxFailures: options.maxPollFailures,
+        onProgress,
+        read: async (s) => judge(await client.getRequest(session.id, { signal: s })),
+        async stream(s, onLive) {
+          const body = await client.openEvents(session.id, { signal: s, ...(lastEventId !== undefined && { lastEventId }) });
+          let outcome: SessionOutcome | null = null;
+          await readEvents(body, {
+            signal: s,
+            clock,
+            idleMs: options.streamIdleMs,
+            onEvent(event) {
+              if (event.id !== undefined) lastEventId = event.id;
+              if (event.event !== 'status') return false;
+              const status = client.parseStatus(event.data);
+              onLive();
+              outcome = judge(status);
+              return outcome !== null;
+            },
           });
-          return { done: false };
+          if (outcome) return outcome;
+          throw new PassidError('network', 'The event stream ended before the session did.');
         },
       });
     },

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PassidError } from '../errors.js';
-import { backoffDelay, pollUntil, retryTransient, sleep } from './poll.js';
-import type { PollStep } from './poll.js';
+import { backoffDelay, retryTransient, sleep } from './retry.js';
+import { pollUntil } from './watch.js';
+import type { PollStep } from './watch.js';
 
 beforeEach(() => {
   vi.useFakeTimers();

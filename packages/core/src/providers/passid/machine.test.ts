@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PassidError } from '../errors.js';
+import { PassidError } from '../../errors.js';
 import { initialState, transition } from './machine.js';
 import type { VerifyMachineEvent } from './machine.js';
-import { CLAIMS_A } from '../test/bridge.js';
+import { CLAIMS_A } from '../../test/bridge.js';
 import type { SessionInfo, VerifyState, VerifyStatus } from './types.js';
 
 const session: SessionInfo = { id: 'req_1', code: 'AB3X-7YQM', qrValue: 'passid://x', expiresAt: 700_000, serverTime: 100_000 };
@@ -34,7 +34,8 @@ const EVENTS: VerifyMachineEvent[] = [
 /** The guide's table: [from, event] → to. Anything not listed leaves the state untouched. */
 const TABLE: Record<VerifyStatus, Partial<Record<VerifyMachineEvent['type'], VerifyStatus>>> = {
   idle: { START: 'requesting', SUBMIT_TOKEN: 'verifying', TOKEN_INVALID: 'idle', FAILED: 'error' },
-  requesting: { SESSION_CREATED: 'awaiting', FAILED: 'error', RESET: 'idle' },
+  // A provider may refuse to create a session as a decline (pasby: identity not on pasby).
+  requesting: { SESSION_CREATED: 'awaiting', SESSION_DECLINED: 'declined', FAILED: 'error', RESET: 'idle' },
   awaiting: {
     SUBMIT_TOKEN: 'verifying',
     TOKEN_INVALID: 'awaiting',
