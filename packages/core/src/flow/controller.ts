@@ -281,8 +281,7 @@ export function createFlowController<C, D, P, S extends Session, O extends FlowO
     sessionInput = undefined;
     if (!busy()) return;
     exit();
-    const state = getState();
-    store.setState({ ...initialFlowState<C, D, S>(state.now), clockOffsetMs: state.clockOffsetMs }, true);
+    store.setState(provider.transition(getState(), { type: 'RESET' }), true);
   }
 
   const controller: FlowController<C, D, S, O> = {

@@ -108,17 +108,7 @@ export function createTransition<C, D, S extends Session = Session>(rules: FlowR
         // Legal everywhere except the end state reached by a real answer.
         return status === 'success'
           ? state
-          : {
-              ...state,
-              status: 'error',
-              mode: event.mode ?? state.mode,
-              error: event.error,
-              decline: null,
-              claims: null,
-              pollFailures: 0,
-              connection: null,
-              tokenInputError: null,
-            };
+          : { ...fresh(state), status: 'error', mode: event.mode ?? state.mode, session: state.session, error: event.error };
       case 'START':
         return open ? attempt(state, 'qr') : state;
       // Typed input stays open while the QR shows (a customer whose camera fails reads out
