@@ -10,6 +10,9 @@ export { decryptPasbyClaims, parsePasbyPrivateKey } from './decrypt.js';
 export type { DecryptedClaims, PasbyPrivateKey } from './decrypt.js';
 export { PasbyApiError, PasbyDecryptionError } from './errors.js';
 export type { PasbyErrorCode } from './errors.js';
+export { createPasbyProxy } from './proxy.js';
+export type { PasbyProxyAuthorizeContext, PasbyProxyHandler, PasbyProxyOptions, PasbySessionCreated } from './proxy.js';
+export type { PasbySessionStatus, PasbySessionView } from './view.js';
 export { PASBY_ACTIONS, PASBY_CLAIM_KEYS, PASBY_LIVE_URL, PASBY_MODES } from './types.js';
 export type {
   PasbyAction,
