@@ -114,6 +114,19 @@ describe('wallet', () => {
     const bad = await wallet(p, 'scan', { persona: 'mallory', seed: 'x' });
     expect(bad.status).toBe(400);
     expect(bad.json.reason).toBe('persona: must be one of amina, chidi, kwame, zed');
+    expect((await p.call('GET', '/sandbox/wallet/flows?persona=mallory')).status).toBe(400);
+    expect((await p.call('GET', '/sandbox/wallet/flows')).status).toBe(400);
+    expect((await wallet(p, 'approve', { persona: 'amina' })).json.reason).toMatch(/^request: /);
+    expect((await wallet(p, 'decline', { persona: 'amina', request: 'req_1-ABCD' })).status).toBe(409);
+  });
+
+  it('opens only same-device flows and flows pushed to that persona, never a wildcard flow by its id', async () => {
+    const { id } = await wildcard(p, 1);
+    expect((await wallet(p, 'open', { persona: 'amina', request: id })).status).toBe(409);
+    const pushed = (await create('different-device', { user: NIN.kwame })).request.id;
+    expect((await wallet(p, 'open', { persona: 'kwame', request: pushed })).status).toBe(200);
+    expect((await ping(p, pushed)).json.data.request).toMatchObject({ onsession: true, requestee: NIN.kwame });
+    expect((await wallet(p, 'decline', { persona: 'kwame', request: pushed })).status).toBe(200);
   });
 
   it('opens a same-device flow by the id of its link, once', async () => {
@@ -192,6 +205,7 @@ describe('expiry (exp = iat + 360) and the readable window', () => {
     expect(r.json).toEqual({ status: 'failed', reason: 'Request expired' });
     expect((await p.call('POST', '/api/v2/flow/cancel', { headers: V2, body: { request: id } })).status).toBe(410);
     expect((await wallet(p, 'approve', { persona: 'amina', request: id })).status).toBe(410);
+    expect((await wallet(p, 'decline', { persona: 'amina', request: id })).json).toEqual({ status: 'failed', reason: 'Request expired' });
     expect((await wallet(p, 'scan', { persona: 'chidi', seed: seeds[1] })).status).toBe(409);
     expect((await p.call('GET', '/sandbox/wallet/flows?persona=amina')).json.data.flows.map((f: { request: string }) => f.request)).not.toContain(diff);
   });
