@@ -8,17 +8,27 @@
  * refuses PKCS#1 v1.5 only in `privateDecrypt` (CVE-2023-46809, a timing oracle on decryption),
  * so the sandbox needs no RSA library; decryption happens in `@passid/server` with node-forge.
  */
-import { constants, createHmac, generateKeyPairSync, publicEncrypt, randomBytes } from 'node:crypto';
+import { constants, createHmac, generateKeyPair, publicEncrypt, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import type { Db } from '../db.js';
 
 export { signJwt, verifyJwt } from '../jwt.js';
 
-export interface PasbyKeys {
+export interface PasbyKeyPair {
   /** SPKI PEM (`-----BEGIN PUBLIC KEY-----`). */
   readonly publicKey: string;
   /** PKCS#1 PEM (`-----BEGIN RSA PRIVATE KEY-----`), as JSEncrypt and node-forge read it. */
   readonly privateKey: string;
-  /** Signs v1 access tokens and identification stamps. */
+}
+
+export interface PasbyKeys {
+  /**
+   * The app's RSA-2048 key pair: made once per database, off the main thread, the first time
+   * pasby needs it (an approval, or the communication keys), then kept in the database.
+   * Making it at every start would cost each sandbox 150–400 ms of CPU, pasby or not.
+   */
+  readonly pair: () => Promise<PasbyKeyPair>;
+  /** Signs v1 access tokens, identification stamps and e-signatures. */
   readonly jwtSecret: Buffer;
 }
 
@@ -30,19 +40,33 @@ function meta(db: Db, key: string, make: () => string): string {
   return (read.get(key) as { value: string }).value;
 }
 
-/** The database's pasby keys, made at its first start and kept across restarts. */
+const RSA_OPTIONS = {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+} as const;
+
+/** The database's pasby keys; the RSA pair is kept across restarts once made. */
 export function pasbyKeys(db: Db): PasbyKeys {
-  const pair = meta(db, 'pasby_rsa_keys', () => {
-    const { publicKey, privateKey } = generateKeyPairSync('rsa', {
-      modulusLength: 2048,
-      publicKeyEncoding: { type: 'spki', format: 'pem' },
-      privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-    });
-    return JSON.stringify({ publicKey, privateKey });
-  });
-  const { publicKey, privateKey } = JSON.parse(pair) as { publicKey: string; privateKey: string };
+  const stored = () => (db.prepare('SELECT value FROM meta WHERE key = ?').get('pasby_rsa_keys') as { value: string } | undefined)?.value;
+  let pair: Promise<PasbyKeyPair> | undefined;
+  const make = async (): Promise<PasbyKeyPair> => {
+    const existing = stored();
+    if (existing) return JSON.parse(existing) as PasbyKeyPair;
+    const made = await promisify(generateKeyPair)('rsa', RSA_OPTIONS);
+    if (!db.open) return made; // the sandbox closed meanwhile: nothing to keep
+    // Another process on the same database may have been first: keep and use its pair.
+    db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('pasby_rsa_keys', JSON.stringify(made));
+    return JSON.parse(stored()!) as PasbyKeyPair;
+  };
   const jwtSecret = Buffer.from(meta(db, 'pasby_jwt_secret', () => randomBytes(32).toString('base64url')), 'base64url');
-  return { publicKey, privateKey, jwtSecret };
+  return {
+    pair: () => (pair ??= make().catch((error: unknown) => {
+      pair = undefined;
+      throw error;
+    })),
+    jwtSecret,
+  };
 }
 
 /** One claim value → base64 RSA PKCS#1 v1.5 ciphertext (random padding: a new one each time). */

@@ -88,6 +88,7 @@ export function walletRoutes(app: Hono, env: PasbyEnv): void {
   app.post('/sandbox/wallet/approve', async (c) => {
     const body = await readBody(c, FlowActionBody);
     const who = body.persona;
+    const { publicKey } = await keys.pair(); // before the checks, so nothing changes between them and the write
     const row = openFor(who, body.request);
     const now = ctx.now();
     if (who.declinesEverything) {
@@ -95,7 +96,7 @@ export function walletRoutes(app: Hono, env: PasbyEnv): void {
       return successful(c, `${who.persona} declines every request: it is now cancelled.`, { request: row.id, cancelled: true });
     }
     const signedAt = Math.floor(now / 1000);
-    const claims = nestClaims(who.claims, JSON.parse(row.claims) as PasbyClaim[], (value) => encryptLeaf(keys.publicKey, value));
+    const claims = nestClaims(who.claims, JSON.parse(row.claims) as PasbyClaim[], (value) => encryptLeaf(publicKey, value));
     if (!flows.complete(row.id, who.persona, signedAt, userSignature(keys.jwtSecret, row.id, who.nin, signedAt), claims, now)) {
       throw new PasbyFailure(409, 'This request changed while it was being approved.');
     }
@@ -117,8 +118,9 @@ export function walletRoutes(app: Hono, env: PasbyEnv): void {
     }),
   );
 
-  app.get('/sandbox/communication-keys', (c) => {
+  app.get('/sandbox/communication-keys', async (c) => {
     requireApp(ctx, c, keys.jwtSecret, 'secret');
-    return successful(c, 'Communication keys (sandbox only)', { publicKey: keys.publicKey, privateKey: keys.privateKey });
+    const { publicKey, privateKey } = await keys.pair();
+    return successful(c, 'Communication keys (sandbox only)', { publicKey, privateKey });
   });
 }
