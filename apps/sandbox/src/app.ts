@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { SandboxContext } from './context.js';
 import { ApiError, errorResponse, MAX_BODY_BYTES } from './http.js';
 import { mask } from './ids.js';
+import { createPasbyApp, pasbyEnvelope, PASBY_BASE_PATH, type PasbyOptions } from './pasby/index.js';
 import { bridgeRoutes } from './routes/bridge.js';
 import { sandboxRoutes } from './routes/sandbox.js';
 import { walletRoutes } from './routes/wallet.js';
@@ -13,8 +14,10 @@ import { walletRoutes } from './routes/wallet.js';
 const EXPOSE = 'X-PASSID-API-Version, Retry-After, Idempotent-Replayed, Date';
 const ALLOW_HEADERS = 'X-Institution-Key, Idempotency-Key, Content-Type, Authorization';
 
-export function createApp(ctx: SandboxContext, log: ((line: string) => void) | null): Hono {
+export function createApp(ctx: SandboxContext, log: ((line: string) => void) | null, options: { pasby?: PasbyOptions } = {}): Hono {
   const app = new Hono();
+  // pasby's emulation answers in pasby's envelope, even for the errors made below.
+  app.use(`${PASBY_BASE_PATH}/*`, pasbyEnvelope);
 
   app.use('*', async (c, next) => {
     const start = log ? performance.now() : 0;
@@ -42,6 +45,7 @@ export function createApp(ctx: SandboxContext, log: ((line: string) => void) | n
   bridgeRoutes(app, ctx);
   walletRoutes(app, ctx);
   sandboxRoutes(app, ctx);
+  app.route(PASBY_BASE_PATH, createPasbyApp(ctx, options.pasby));
 
   app.notFound((c) => errorResponse(c, new ApiError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {

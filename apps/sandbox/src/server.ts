@@ -5,6 +5,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.js';
 import { createContext } from './context.js';
 import { openDb } from './db.js';
+import type { PasbyOptions } from './pasby/index.js';
 import { createRateLimiter, parseRateLimit } from './rate-limit.js';
 import { createOutbox } from './webhooks.js';
 
@@ -32,6 +33,8 @@ export interface SandboxOptions {
    * (a stuck or half-sent request never blocks shutdown). @default 5000
    */
   closeGraceMs?: number;
+  /** Timings of the pasby emulation under `/pasby` (long poll 25 s, SSE every 2 s). */
+  pasby?: Omit<PasbyOptions, 'signal'>;
 }
 
 export interface RunningSandbox {
@@ -63,7 +66,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     rateLimit: createRateLimiter(parseRateLimit(options.rateLimit ?? '300/10')),
     verifyDelayMs: options.verifyDelayMs ?? 0,
   });
-  const app = createApp(ctx, log);
+  // Aborted on close(): pasby's open SSE streams and long polls end instead of holding shutdown.
+  const stopping = new AbortController();
+  const app = createApp(ctx, log, { pasby: { ...options.pasby, signal: stopping.signal } });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   server.keepAliveTimeout = 5_000;
 
@@ -87,6 +92,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     close() {
       closing ??= (async () => {
         clearInterval(purge);
+        stopping.abort();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         const cut = setTimeout(() => server.closeAllConnections(), options.closeGraceMs ?? 5_000);

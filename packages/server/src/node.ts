@@ -50,10 +50,36 @@ function toRequest(req: IncomingMessage & { originalUrl?: string }, body: Uint8A
   return new Request(url, { method: req.method ?? 'GET', headers, body: body && body.byteLength > 0 ? new Uint8Array(body) : null });
 }
 
+/**
+ * Writes the response. An event stream is written as it comes, never buffered (waiting for
+ * `drain` when the socket is full), and when the client goes away its body is cancelled, so
+ * the handler stops its upstream work. Anything else is sent whole.
+ */
 async function send(res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  if (!response.body || !/^text\/event-stream/i.test(response.headers.get('content-type') ?? '')) {
+    res.end(Buffer.from(await response.arrayBuffer()));
+    return;
+  }
+  res.flushHeaders();
+  const reader = response.body.getReader();
+  const onClose = () => void reader.cancel().catch(() => undefined);
+  res.once('close', onClose);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) await new Promise<void>((resolve) => {
+        res.once('drain', resolve);
+        res.once('close', resolve);
+      });
+      if (res.destroyed) return;
+    }
+    res.end();
+  } finally {
+    res.off('close', onClose);
+  }
 }
 
 /** Adapts a `(Request) => Promise<Response>` handler to Node's `(req, res, next?)`. */
