@@ -2,6 +2,7 @@
  * Test helper: a `fetch` stub at the network boundary that records every call and answers
  * through a handler. Delays use `setTimeout`, so fake timers drive them.
  */
+import type { Clock } from '../flow/types.js';
 import type { Claims } from '../wire/schemas.js';
 
 export interface FakeCall {
@@ -12,6 +13,8 @@ export interface FakeCall {
   headers: Record<string, string>;
   body: unknown;
   signal: AbortSignal | undefined;
+  /** `fetch`'s `keepalive` (a request that may outlive the page). */
+  keepalive: boolean;
   at: number;
 }
 
@@ -47,6 +50,7 @@ export function fakeFetch(handler: (call: FakeCall) => Reply) {
       headers,
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
       signal: init.signal ?? undefined,
+      keepalive: init.keepalive === true,
       at: Date.now(),
     };
     calls.push(call);
@@ -94,6 +98,14 @@ export function fakeFetch(handler: (call: FakeCall) => Reply) {
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();
+
+/** `Date.now` and the global timers (faked by the tests), with no jitter (`random` 0.5). */
+export const testClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  random: () => 0.5,
+};
 
 export const CLAIMS_A: Claims = {
   fsi_score: 812,
