@@ -15,7 +15,11 @@ export default defineConfig({
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
-    rollupOptions: { external: [/^zustand/, /^valibot/, /^eventsource-parser/], output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+    rollupOptions: {
+      // `@passid/core` itself: pasby's entry imports the shared pieces from the main entry.
+      external: [/^zustand/, /^valibot/, /^eventsource-parser/, /^@passid\/core$/],
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
     minify: false,
     sourcemap: true,
     target: 'es2020',

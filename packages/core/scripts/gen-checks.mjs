@@ -22,7 +22,8 @@ export const PASBY_OUTPUT = here('../src/providers/pasby/wire/checks.gen.ts');
 
 /**
  * What is compiled, per target: the schemas file, the output beside it, output type → the
- * schema export, where `conform` is from the output, and the claim keys' schema (if any).
+ * schema export, where the output imports `conform` from (pasby: through the package itself,
+ * so the walker stays in the main entry's module), and the claim keys' schema (if any).
  */
 const TARGETS = {
   passid: {
@@ -40,7 +41,7 @@ const TARGETS = {
   pasby: {
     schemas: here('../src/providers/pasby/wire/schemas.ts'),
     output: PASBY_OUTPUT,
-    conform: '../../../wire/conform.js',
+    conform: '@passid/core',
     types: { PasbySessionCreated: 'PasbySessionCreatedSchema', PasbySessionView: 'PasbySessionViewSchema' },
   },
 };

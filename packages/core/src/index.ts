@@ -21,6 +21,9 @@ export {
   isVerifyResponse,
 } from './wire/checks.gen.js';
 export * from './wire/format.js';
+// The walker of the compiled checks, for a provider's own specs (pasby's are in its entry)
+export { conform } from './wire/conform.js';
+export type { Spec } from './wire/conform.js';
 export type {
   ApiErrorCode,
   CohortsResponse,

@@ -5,13 +5,10 @@
  * opened under the request timeout. The pasby client is built on it; PASSID's bridge client
  * predates it and keeps its own copy for now.
  */
-import { PassidError, parseRetryAfter, toPassidError } from '../errors.js';
-import type { Clock } from '../flow/types.js';
-import { ErrorEnvelopeSpec } from '../wire/checks.gen.js';
-import { conform } from '../wire/conform.js';
-import type { Spec } from '../wire/conform.js';
-import type { ErrorEnvelope } from '../wire/schemas.js';
-import { defaultClock, withTimeout } from './retry.js';
+// The shared pieces come through `@passid/core` (the package itself), never by a relative
+// path: the main entry stays one module, so a PASSID-only bundle does not change with pasby.
+import { PassidError, conform, defaultClock, isErrorEnvelope, parseRetryAfter, toPassidError, withTimeout } from '@passid/core';
+import type { Clock, Spec } from '@passid/core';
 
 export interface HttpOptions {
   /** URL prefix of every path (may be relative, e.g. `/api/pasby`). */
@@ -80,7 +77,8 @@ export function createHttp(options: HttpOptions): Http {
     }
     if (signal.aborted) throw new PassidError('aborted', `${label}: aborted.`);
     if (response.ok) return response;
-    const error = conform<ErrorEnvelope>(parseJson(await response.text().catch(() => '')), ErrorEnvelopeSpec)?.error;
+    const envelope = parseJson(await response.text().catch(() => ''));
+    const error = isErrorEnvelope(envelope) ? envelope.error : undefined;
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), clock.now());
     throw new PassidError('http', `${label} failed with HTTP ${response.status}${error ? ` ${error.code}: ${error.message}` : ''}`, {
       status: response.status,

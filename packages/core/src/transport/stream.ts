@@ -72,35 +72,3 @@ export async function readEvents(body: ReadableStream<Uint8Array>, options: Read
     signal.removeEventListener('abort', cancel);
   }
 }
-
-export interface FollowStatusOptions<V, O> extends Omit<ReadEventsOptions, 'onEvent'> {
-  /** Checks one `status` event's `data` (throws `invalid_response`). */
-  parse(data: string): V;
-  /** The outcome a status means, or `null` while the session is open. */
-  judge(view: V): O | null;
-  /** A good `status` event arrived: the stream is live. */
-  onLive(): void;
-  /** Sees every event first (ids, `error` events); may throw a `PassidError` to end the read. */
-  onEvent?(event: EventSourceMessage): void;
-}
-
-/**
- * A provider's `stream` for `watchSession`: reads `status` events until one means an outcome.
- * A stream that ends before that is a transient `network` error, so the watcher polls.
- */
-export async function followStatus<V, O>(body: ReadableStream<Uint8Array>, options: FollowStatusOptions<V, O>): Promise<O> {
-  let outcome: O | null = null;
-  await readEvents(body, {
-    ...options,
-    onEvent(event) {
-      options.onEvent?.(event);
-      if (event.event !== 'status') return false;
-      const view = options.parse(event.data);
-      options.onLive();
-      outcome = options.judge(view);
-      return outcome !== null;
-    },
-  });
-  if (outcome !== null) return outcome;
-  throw new PassidError('network', 'The event stream ended before the session did.');
-}

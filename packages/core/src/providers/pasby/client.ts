@@ -4,10 +4,9 @@
  * `/session/:handle/cancel`), never to pasby. Every answer is checked against the specs
  * generated from `wire/schemas.ts` (no valibot in the browser).
  */
-import { PassidError } from '../../errors.js';
-import type { Clock } from '../../flow/types.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, PassidError, defaultClock } from '@passid/core';
+import type { Clock } from '@passid/core';
 import { checked, createHttp, parseJson } from '../../transport/http.js';
-import { DEFAULT_REQUEST_TIMEOUT_MS, defaultClock } from '../../transport/retry.js';
 import { PasbySessionCreatedSpec, PasbySessionViewSpec } from './wire/checks.gen.js';
 import type { PasbyClaimKey, PasbyMode } from './wire/constants.js';
 import type { PasbySessionCreated, PasbySessionView } from './wire/schemas.js';

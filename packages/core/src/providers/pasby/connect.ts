@@ -4,8 +4,8 @@
  * what, when the QR goes away (a device picked the flow up), the way onward after
  * `NOT_ON_PASBY`, the texts, the focus target.
  */
-import { formatMessage } from '../../i18n/messages.js';
-import type { Connection, FlowStatus, PassidError } from '../../flow/types.js';
+import { formatMessage } from '@passid/core';
+import type { Connection, FlowStatus, PassidError } from '@passid/core';
 import { pasbyEn } from './messages.js';
 import type { PasbyMessages } from './messages.js';
 import type { PasbyDeclineCode, PasbyState } from './types.js';

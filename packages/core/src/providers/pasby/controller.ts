@@ -4,8 +4,8 @@
  * seeds, cancel when left early), its machine rules, its option checks, the NIN a
  * different-device session needs, and `NOT_ON_PASBY` as a decline with a way onward.
  */
-import { createFlowController } from '../../flow/controller.js';
-import type { FlowController, FlowProvider } from '../../flow/controller.js';
+import { createFlowController } from '@passid/core';
+import type { FlowController, FlowProvider } from '@passid/core';
 import { pasbyTransition } from './machine.js';
 import { resolvePasbyMessages } from './messages.js';
 import { modeOf, pasbyConfigurationError, pasbyDeclineOf, pasbySessionInput } from './options.js';

@@ -38,7 +38,6 @@ export type { PasbyLocale, PasbyMessageOverrides, PasbyMessages } from './messag
 export { connectPasby, pasbyClaimRows, pasbyErrorText } from './connect.js';
 export type { PasbyClaimRow, PasbyConnectOptions, PasbyFocusTarget, PasbyView } from './connect.js';
 
-// The neutral pieces a pasby UI uses too (the same objects as in `@passid/core`)
-export { PassidError, isPassidError } from '../../errors.js';
-export { formatMessage } from '../../i18n/messages.js';
-export type { Clock, Connection, FlowStatus, InputError, NetworkWatch, PassidErrorKind, WatchMode } from '../../flow/types.js';
+// The neutral pieces a pasby UI uses too (the very objects of `@passid/core`)
+export { PassidError, isPassidError, formatMessage } from '@passid/core';
+export type { Clock, Connection, FlowStatus, InputError, NetworkWatch, PassidErrorKind, WatchMode } from '@passid/core';

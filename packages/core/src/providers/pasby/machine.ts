@@ -3,8 +3,8 @@
  * after `NOT_ON_PASBY` "Try again" goes back to idle (a new number, or the way onward),
  * never into the same refused session again.
  */
-import { createTransition, initialFlowState } from '../../flow/machine.js';
-import type { FlowMachineEvent } from '../../flow/machine.js';
+import { createTransition, initialFlowState } from '@passid/core';
+import type { FlowMachineEvent } from '@passid/core';
 import type { PasbyClaims } from './wire/schemas.js';
 import type { PasbyDeclineCode, PasbySession, PasbyState } from './types.js';
 

@@ -3,8 +3,7 @@
  * `@passid/core/pasby/locales/fr`, its own entry). Components render these (through
  * `connectPasby`), never strings of their own. `{placeholder}`s are filled by `formatMessage`.
  */
-import { warn } from '../../env.js';
-import type { InputError, PassidErrorKind } from '../../flow/types.js';
+import type { InputError, PassidErrorKind } from '@passid/core';
 import type { PasbyDeclineCode } from './types.js';
 import type { PasbyClaimKey, PasbyMode } from './wire/constants.js';
 
@@ -194,7 +193,7 @@ export function resolvePasbyMessages(locale?: 'en' | PasbyLocale, overrides?: Pa
     const name = JSON.stringify(locale);
     if (!warned.has(name)) {
       warned.add(name);
-      warn(`locale ${name} is not built in; English is used. Import the language and pass it: import { fr } from '@passid/react/pasby/locales/fr', then locale={fr}.`);
+      console.warn(`[passid] locale ${name} is not built in; English is used. Import the language and pass it: import { fr } from '@passid/react/pasby/locales/fr', then locale={fr}.`);
     }
   }
   if (!overrides) return base;

@@ -2,7 +2,7 @@
  * The national identification number (NIN) a different-device session is pushed to: exactly
  * 11 digits. Spaces, dashes and dots a person types between groups are dropped first.
  */
-import type { Normalized } from '../../flow/controller.js';
+import type { Normalized } from '@passid/core';
 
 export function normalizeNin(input: string | undefined): Normalized {
   const digits = typeof input === 'string' ? input.replace(/[\s.\u2010-\u2015-]+/g, '') : '';

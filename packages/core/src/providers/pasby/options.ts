@@ -3,9 +3,8 @@
  * mount), what a refused create means, and the input a session needs (a NIN, for
  * different-device).
  */
-import { PassidError } from '../../errors.js';
-import type { Normalized } from '../../flow/controller.js';
-import type { PassidError as PassidErrorType } from '../../flow/types.js';
+import { PassidError } from '@passid/core';
+import type { Normalized, PassidError as PassidErrorType } from '@passid/core';
 import { normalizeNin } from './nin.js';
 import type { PasbyControllerOptions, PasbyDeclineCode } from './types.js';
 import { PASBY_CLAIM_KEYS, PASBY_MODES } from './wire/constants.js';

@@ -4,7 +4,7 @@
  * the transport starts it with the watch and stops it with the watch, or once a device has
  * picked the flow up (any later scan is void then anyway).
  */
-import type { Clock } from '../../flow/types.js';
+import type { Clock } from '@passid/core';
 
 /** Seeds stay this long on the QR by default. */
 export const SEED_INTERVAL_MS = 5000;

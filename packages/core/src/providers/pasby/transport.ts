@@ -4,11 +4,9 @@
  * shared `transport/watch.ts`), wildcard seeds rotating on the QR while nobody has picked the
  * flow up, and a cancel when the widget leaves a session before it ended.
  */
-import { PassidError } from '../../errors.js';
-import type { Clock, WatchMode } from '../../flow/types.js';
-import { defaultClock } from '../../transport/retry.js';
-import { followStatus } from '../../transport/stream.js';
-import { watchSession } from '../../transport/watch.js';
+import { PassidError, defaultClock, watchSession } from '@passid/core';
+import type { Clock, WatchMode } from '@passid/core';
+import { followStatus } from '../../transport/follow.js';
 import { createPasbyClient, streamError } from './client.js';
 import type { PasbyClientOptions } from './client.js';
 import { SEED_INTERVAL_MS, pickSeed, rotateSeeds } from './seeds.js';

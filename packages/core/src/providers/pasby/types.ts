@@ -4,9 +4,7 @@
  * The browser talks only to the institution's `createPasbyProxy` (`@passid/server/pasby`):
  * pasby's API key, secret and private key never reach it, so there is no direct mode.
  */
-import type { FlowOptions } from '../../flow/controller.js';
-import type { FlowEvent, FlowOutcome, FlowState, Session, WatchMode } from '../../flow/types.js';
-import type { FlowTransport } from '../../transport/port.js';
+import type { FlowEvent, FlowOptions, FlowOutcome, FlowState, FlowTransport, Session, WatchMode } from '@passid/core';
 import type { PasbyMessageOverrides, PasbyLocale } from './messages.js';
 import type { PasbyClaimKey, PasbyMode } from './wire/constants.js';
 import type { PasbyClaims } from './wire/schemas.js';
