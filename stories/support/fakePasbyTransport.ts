@@ -4,13 +4,9 @@
  * can report progress first (a pick-up, failing reads). No network, no timers, no rotation:
  * the same pixels every time.
  */
-import { PassidError } from '@passid/core/pasby';
 import type { PasbyClaims, PasbyMode, PasbyOutcome, PasbySession, PasbyTransport } from '@passid/core/pasby';
 import type { Progress } from '@passid/core';
-import { STORY_NOW } from './fakeTransport';
-
-/** What one call does: `'hang'` never settles (until its AbortSignal aborts). */
-export type PasbyStep<T> = 'hang' | { resolve: T } | { reject: PassidError };
+import { STORY_NOW, run, type Step as PasbyStep } from './fakeTransport';
 
 export interface PasbyScript {
   /** `createSession`. @default resolves with the story session of the mode asked for */
@@ -47,16 +43,6 @@ export const STORY_CLAIMS: PasbyClaims = {
   bio: { birthdate: '1990-04-12', gender: 'female' },
   nationality: { primary: 'KE', residence: 'NG' },
 };
-
-function run<T>(step: PasbyStep<T>, signal: AbortSignal): Promise<T> {
-  if (step === 'hang') {
-    return new Promise<T>((_, reject) => {
-      signal.addEventListener('abort', () => reject(new PassidError('aborted', '[passid] aborted')), { once: true });
-    });
-  }
-  if ('reject' in step) return Promise.reject(step.reject);
-  return Promise.resolve(step.resolve);
-}
 
 export function fakePasbyTransport(script: PasbyScript = {}): PasbyTransport {
   return {
