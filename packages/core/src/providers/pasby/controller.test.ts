@@ -169,6 +169,15 @@ describe('different-device: the NIN', () => {
     controller.dispose();
   });
 
+  it('autoStart waits for the NIN: idle, no field error, no request', async () => {
+    const { proxy, controller, view } = setup({ mode: 'different-device', autoStart: true });
+    const unsubscribe = controller.subscribe(() => undefined);
+    await flush();
+    expect(view()).toMatchObject({ status: 'idle', showNinForm: true, ninErrorText: null });
+    expect(proxy.calls).toEqual([]);
+    unsubscribe();
+  });
+
   it('"Try again" after an error sends the same NIN again', async () => {
     const { proxy, controller } = setup(
       { mode: 'different-device' },

@@ -50,18 +50,22 @@ const pasby: FlowProvider<PasbyClaims, PasbyDeclineCode, PasbyParams, PasbySessi
       : undefined,
 };
 
+/** `autoStart` has nothing to start a different-device session with (it needs a NIN): it waits for the form. */
+const runnable = (options: PasbyControllerOptions): PasbyControllerOptions =>
+  options.autoStart && modeOf(options) === 'different-device' ? { ...options, autoStart: false } : options;
+
 export function createPasbyController(options: PasbyControllerOptions): PasbyController {
   let current = options;
-  const flow = createFlowController(pasby, options);
+  const flow = createFlowController(pasby, runnable(options));
   return {
     ...flow,
     setOptions(next) {
       current = next;
-      flow.setOptions(next);
+      flow.setOptions(runnable(next));
     },
     mode: () => modeOf(current),
     switchMode(mode) {
-      flow.setOptions((current = { ...current, mode }));
+      flow.setOptions(runnable((current = { ...current, mode })));
       flow.start();
     },
   };

@@ -86,6 +86,11 @@ export interface PasbyControllerOptions extends FlowOptions<PasbyClaims, PasbyDe
   headers?: Record<string, string>;
   /** `fetch` to use. @default the global `fetch`, looked up at call time */
   fetch?: typeof fetch;
+  /**
+   * Start a session as soon as the first subscriber arrives. Not for `different-device`, which
+   * waits for the NIN form. @default false
+   */
+  autoStart?: boolean;
   /** Replace the whole transport (tests, Storybook). Overrides `endpoint`. @default undefined */
   transport?: PasbyTransport;
   /** Named in the heading ("Verify with pasby for {institution}"). @default undefined (the plain title) */
