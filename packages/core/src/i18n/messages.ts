@@ -52,8 +52,11 @@ export interface Messages {
   verifying: string;
   /** Instructions beside the QR. */
   scanInstructions: string;
-  /** Instructions for the code when the camera is not available: `{code}`. */
-  codeInstructions: string;
+  /**
+   * @deprecated Never shown by the component; ignored. Kept optional so existing overrides
+   * still type-check.
+   */
+  codeInstructions?: string;
   /** Label before the 8-character code. */
   codeLabel: string;
   /** Accessible name of the QR canvas: `{code}`. */
@@ -136,7 +139,6 @@ export const en: Messages = {
   requesting: 'Creating verification session…',
   verifying: 'Verifying credential…',
   scanInstructions: 'Ask the customer to scan this QR code with the PASSID app and tap Share & Verify.',
-  codeInstructions: 'No camera? In the PASSID app, enter the code {code}.',
   codeLabel: 'Code',
   qrLabel: 'QR code for PASSID verification. Scan it with the PASSID app, or enter the code {code} in the app.',
   expiresIn: 'Expires in {time}',

@@ -27,6 +27,8 @@ import type {
   VerifyResponse,
 } from '../../wire/schemas.js';
 
+declare const process: { env: Record<string, string | undefined> };
+
 export const DEFAULT_BASE_URL = 'https://api.passid.io';
 
 export interface BridgeClientOptions {
@@ -69,7 +71,7 @@ export interface BridgeClient {
    * the open push stream, once its headers arrived (the request timeout covers only that).
    * An error status, or an answer that is not `text/event-stream`, rejects like the other calls.
    */
-  openEvents(requestId: string, options?: CallOptions & { lastEventId?: string }): Promise<ReadableStream<Uint8Array>>;
+  openEvents(requestId: string, options?: CallOptions): Promise<ReadableStream<Uint8Array>>;
   /** Checks and strips one status event's `data` (the JSON of a status answer). */
   parseStatus(data: string): RequestStatusResponse;
 }
@@ -102,7 +104,10 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
   ): Promise<Response> {
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') {
-      throw new PassidError('configuration', 'No fetch available: pass the `fetch` option.');
+      throw new PassidError(
+        'configuration',
+        typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' ? 'No fetch available: pass the `fetch` option.' : 'No fetch.',
+      );
     }
     const sent: Record<string, string> = { Accept: 'application/json', ...options.headers, ...headers };
     if (body !== undefined) sent['Content-Type'] = 'application/json';
@@ -162,15 +167,12 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
     verifyToken: ({ token, idempotencyKey }, { signal } = {}) =>
       call('POST', '/verify', VerifyResponseSpec, signal, { token }, { 'Idempotency-Key': idempotencyKey }),
 
-    openEvents: (requestId, { signal, lastEventId } = {}) =>
+    openEvents: (requestId, { signal } = {}) =>
       // The timeout covers the headers; the body is read (and cancelled) by `readEvents`.
       withTimeout(
         async (s) => {
           const path = `/request/${encodeURIComponent(requestId)}/events`;
-          const response = await send('GET', path, s, undefined, {
-            Accept: 'text/event-stream',
-            ...(lastEventId !== undefined && { 'Last-Event-ID': lastEventId }),
-          });
+          const response = await send('GET', path, s, undefined, { Accept: 'text/event-stream' });
           const type = response.headers?.get?.('Content-Type') ?? '';
           if (/^text\/event-stream\b/i.test(type) && response.body) return response.body;
           response.body?.cancel().catch(() => undefined);

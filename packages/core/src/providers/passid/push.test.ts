@@ -191,7 +191,7 @@ describe('push (watch: auto)', () => {
     expect(controller.getState().status).toBe('awaiting');
   });
 
-  it('a stream that drops mid-way: polls at once, reconnects with Last-Event-ID, and recovers', async () => {
+  it('a stream that drops mid-way: polls at once, reconnects, and recovers', async () => {
     const server = bridge();
     const { controller, onSuccess } = setup(server);
     controller.start();
@@ -205,7 +205,6 @@ describe('push (watch: auto)', () => {
     await vi.advanceTimersByTimeAsync(2_500);
     const calls = server.eventCalls();
     expect(calls.map((c) => c.at - NOW)).toEqual([0, 6500]);
-    expect(calls[1]?.headers['last-event-id']).toBe('1');
     expect(controller.getState().connection).toBe('live');
     server.streams[1]!.send(completed());
     await flush();
@@ -406,5 +405,24 @@ describe('network awareness', () => {
     controller.reset();
     await flush();
     expect(net.listeners.size).toBe(0);
+  });
+});
+
+describe('a runaway stream', () => {
+  it('a stream past 1 MiB (an event that never ends) is refused: polling takes over', async () => {
+    const server = bridge();
+    const { controller } = setup(server);
+    controller.start();
+    await flush();
+    const chunk = `data: ${'x'.repeat(64 * 1024)}`;
+    for (let i = 0; i < 15; i += 1) server.streams[0]!.raw(chunk);
+    await flush();
+    expect(server.polls()).toHaveLength(0);
+    server.streams[0]!.raw(chunk + chunk);
+    await flush();
+    expect(server.streams[0]!.closed).toBe(true);
+    expect(server.polls()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(server.eventCalls()).toHaveLength(1);
   });
 });
