@@ -130,6 +130,7 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
                 institutionName={settings.institutionName || undefined}
                 permissions={settings.permissions}
                 ttlSeconds={settings.ttlSeconds}
+                watch={settings.watch}
                 locale={settings.locale === 'fr' ? fr : 'en'}
                 theme={{ primary: settings.primary, mode: settings.dark ? 'dark' : 'light' }}
                 onSuccess={(claims) => {

@@ -1,5 +1,5 @@
 /** The playground's controls, read from and written to the page URL so a setup can be shared. */
-import { PERMISSIONS, type Permission } from '@passid/core';
+import { PERMISSIONS, type Permission, type WatchMode } from '@passid/core';
 
 export type KeyMode = 'direct' | 'proxy';
 export type PlaygroundLocale = 'en' | 'fr';
@@ -13,6 +13,8 @@ export interface Settings {
   primary: string;
   dark: boolean;
   locale: PlaygroundLocale;
+  /** How the widget watches the open session: push with polling as the floor, push only, or polling. */
+  watch: WatchMode;
 }
 
 export const DEFAULT_PRIMARY = '#00c27a';
@@ -33,6 +35,7 @@ export function readSettings(search: string, sandboxUrl: string): Settings {
     primary: primary && /^#[0-9a-f]{6}$/i.test(primary) ? primary : DEFAULT_PRIMARY,
     dark: q.get('dark') === '1',
     locale: q.get('locale') === 'fr' ? 'fr' : 'en',
+    watch: q.get('watch') === 'poll' ? 'poll' : q.get('watch') === 'push' ? 'push' : 'auto',
   };
 }
 
@@ -47,6 +50,7 @@ export function writeSettings(settings: Settings, defaultSandboxUrl: string): vo
   if (settings.primary !== DEFAULT_PRIMARY) q.set('primary', settings.primary);
   if (settings.dark) q.set('dark', '1');
   if (settings.locale !== 'en') q.set('locale', settings.locale);
+  if (settings.watch !== 'auto') q.set('watch', settings.watch);
   const search = q.toString();
   history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
 }
