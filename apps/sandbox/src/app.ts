@@ -7,11 +7,12 @@ import type { SandboxContext } from './context.js';
 import { ApiError, errorResponse, MAX_BODY_BYTES } from './http.js';
 import { mask } from './ids.js';
 import { bridgeRoutes } from './routes/bridge.js';
+import { eventRoutes } from './routes/events.js';
 import { sandboxRoutes } from './routes/sandbox.js';
 import { walletRoutes } from './routes/wallet.js';
 
 const EXPOSE = 'X-PASSID-API-Version, Retry-After, Idempotent-Replayed, Date';
-const ALLOW_HEADERS = 'X-Institution-Key, Idempotency-Key, Content-Type, Authorization';
+const ALLOW_HEADERS = 'X-Institution-Key, Idempotency-Key, Content-Type, Authorization, Last-Event-ID, Accept';
 
 export function createApp(ctx: SandboxContext, log: ((line: string) => void) | null): Hono {
   const app = new Hono();
@@ -42,6 +43,7 @@ export function createApp(ctx: SandboxContext, log: ((line: string) => void) | n
   bridgeRoutes(app, ctx);
   walletRoutes(app, ctx);
   sandboxRoutes(app, ctx);
+  eventRoutes(app, ctx);
 
   app.notFound((c) => errorResponse(c, new ApiError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {

@@ -8,6 +8,9 @@ import { openDb } from './db.js';
 import { createRateLimiter, parseRateLimit } from './rate-limit.js';
 import { createOutbox } from './webhooks.js';
 
+/** The longest heartbeat interval (an hour; Node's timers overflow at about 24.8 days). */
+const MAX_HEARTBEAT_MS = 3_600_000;
+
 export interface SandboxOptions {
   /** Port to listen on; `0` picks a free one. @default 0 */
   port?: number;
@@ -32,6 +35,11 @@ export interface SandboxOptions {
    * (a stuck or half-sent request never blocks shutdown). @default 5000
    */
   closeGraceMs?: number;
+  /**
+   * Time between `: hb` comments on an idle status stream
+   * (`GET /api/bridge/request/:id/events`), in ms. @default 15_000
+   */
+  heartbeatMs?: number;
 }
 
 export interface RunningSandbox {
@@ -47,6 +55,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const now = options.now ?? Date.now;
   const retryScale = options.retryScale ?? 1;
   if (!(retryScale > 0)) throw new Error(`[passid] retryScale must be a positive number, got ${retryScale}`);
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  if (!(heartbeatMs >= 10 && heartbeatMs <= MAX_HEARTBEAT_MS)) {
+    throw new Error(`[passid] heartbeatMs must be a number of ms from 10 to ${MAX_HEARTBEAT_MS}, got ${heartbeatMs}`);
+  }
   const log = options.log === true ? (line: string) => console.log(line) : options.log || null;
   const db = openDb(options.dbPath ?? ':memory:');
   const outbox = createOutbox({
@@ -62,10 +74,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     outbox,
     rateLimit: createRateLimiter(parseRateLimit(options.rateLimit ?? '300/10')),
     verifyDelayMs: options.verifyDelayMs ?? 0,
+    heartbeatMs,
   });
   const app = createApp(ctx, log);
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   server.keepAliveTimeout = 5_000;
+  let closing: Promise<void> | undefined;
+  // A response that ends during close() (a status stream, a slow verify) leaves its keep-alive
+  // connection idle: close it then, rather than at the end of the grace period.
+  server.on('request', (_req, res) => res.once('finish', () => closing && server.closeIdleConnections()));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -80,13 +97,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   const port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  let closing: Promise<void> | undefined;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     close() {
       closing ??= (async () => {
         clearInterval(purge);
+        ctx.bus.close(); // ends every status stream, so none holds the shutdown up
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         const cut = setTimeout(() => server.closeAllConnections(), options.closeGraceMs ?? 5_000);
