@@ -2,6 +2,7 @@
  * `toNodeHandler`: runs a Web-standard handler (`createPassidProxy`) in Node's `http` server or
  * Express: `app.use(toNodeHandler(proxy))`.
  */
+import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 type WebHandler = ((request: Request) => Promise<Response>) & { readonly prefix?: string };
@@ -39,7 +40,7 @@ async function readBody(req: IncomingMessage & { body?: unknown }, limit: number
   return Buffer.concat(chunks);
 }
 
-function toRequest(req: IncomingMessage & { originalUrl?: string }, body: Uint8Array | null): Request {
+function toRequest(req: IncomingMessage & { originalUrl?: string }, body: Uint8Array | null, signal: AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;
@@ -47,13 +48,37 @@ function toRequest(req: IncomingMessage & { originalUrl?: string }, body: Uint8A
   }
   headers.delete('content-length');
   const url = new URL(req.originalUrl ?? req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-  return new Request(url, { method: req.method ?? 'GET', headers, body: body && body.byteLength > 0 ? new Uint8Array(body) : null });
+  return new Request(url, { method: req.method ?? 'GET', headers, body: body && body.byteLength > 0 ? new Uint8Array(body) : null, signal });
 }
 
+const isEventStream = (response: Response) => (response.headers.get('content-type') ?? '').toLowerCase().startsWith('text/event-stream');
+
+/**
+ * Writes a Web `Response` to Node. An event stream is written chunk by chunk as it comes (its
+ * headers at once, so the browser knows the stream is open); when the browser goes away, the
+ * stream is cancelled, which closes the proxy's upstream request. Other bodies are small and
+ * sent in one piece, with a `Content-Length`.
+ */
 async function send(res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  if (!response.body || !isEventStream(response)) {
+    res.end(Buffer.from(await response.arrayBuffer()));
+    return;
+  }
+  res.flushHeaders();
+  const reader = response.body.getReader();
+  const gone = new Promise<'gone'>((resolve) => res.once('close', () => resolve('gone')));
+  for (;;) {
+    const next = await Promise.race([reader.read(), gone]);
+    if (next === 'gone') break;
+    if (next.done) {
+      res.end();
+      return;
+    }
+    if (!res.write(next.value) && (await Promise.race([once(res, 'drain'), gone])) === 'gone') break;
+  }
+  await reader.cancel(); // the browser went away: stop the stream (and its upstream request)
 }
 
 /** Adapts a `(Request) => Promise<Response>` handler to Node's `(req, res, next?)`. */
@@ -65,9 +90,14 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
       next();
       return;
     }
+    // Aborted when the browser goes away before the answer is complete (a status stream).
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
     try {
       const body = await readBody(req, limit);
-      await send(res, await handler(toRequest(req, body)));
+      await send(res, await handler(toRequest(req, body, gone.signal)));
     } catch (error) {
       const tooLarge = error instanceof BodyTooLarge;
       const code = tooLarge ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL';

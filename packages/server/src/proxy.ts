@@ -1,7 +1,8 @@
 /**
  * Proxy mode: a Web-standard handler the institution mounts on its own backend (e.g. at
  * `/api/passid`). `<PASSIDVerify endpoint="/api/passid">` calls it; it adds the key server-side,
- * enforces the institution's permissions, and forwards exactly three calls to PASSID.
+ * enforces the institution's permissions, and forwards exactly four calls to PASSID (create,
+ * status, the status stream, verify).
  */
 import * as v from 'valibot';
 import {
@@ -13,6 +14,7 @@ import {
 import { PassidConfigError } from './errors.js';
 import { createRequestHandles } from './handle.js';
 import { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER, joinUrl, parseJson, readBodyWithLimit, scrub } from './http.js';
+import { relayStatusStream } from './proxy-stream.js';
 
 export interface PassidProxyOptions {
   /** Institution API key, from an environment variable. Never sent to the browser. */
@@ -40,8 +42,9 @@ export interface PassidProxyOptions {
    * Your own session check, called before anything is forwarded. Return `false` or throw and
    * the browser gets 401 `UNAUTHORIZED` (nothing is sent to PASSID). Receives a clone of the
    * request, so reading its body is fine, and what the browser is doing: `action` (`create`,
-   * `status` or `verify`) and, for `status`, the PASSID `requestId` the (valid) handle stands
-   * for — bind requests to your own sessions with it. @default allow every request
+   * `status`, `events` or `verify`) and, for `status` and `events`, the PASSID `requestId` the
+   * (valid) handle stands for — bind requests to your own sessions with it.
+   * @default allow every request
    */
   authorize?: (request: Request, context: ProxyAuthorizeContext) => boolean | Promise<boolean>;
   /**
@@ -52,7 +55,10 @@ export interface PassidProxyOptions {
   handleSecret?: string;
   /** `fetch` to use upstream. @default the global `fetch`, looked up at call time */
   fetch?: typeof fetch;
-  /** Time limit for PASSID's answer, in ms (then 504). @default 10000 */
+  /**
+   * Time limit for PASSID's answer, in ms (then 504). For a status stream it bounds the wait
+   * for the stream to open, not its life. @default 10000
+   */
   timeoutMs?: number;
   /** Largest request body accepted, in bytes (then 413). @default 16384 */
   maxBodyBytes?: number;
@@ -62,9 +68,12 @@ export interface PassidProxyOptions {
 
 /** What `authorize` is asked about. */
 export interface ProxyAuthorizeContext {
-  /** `create`: POST /request; `status`: GET /request/:handle; `verify`: POST /verify. */
-  action: 'create' | 'status' | 'verify';
-  /** For `status` with a valid handle: the PASSID request id it stands for. */
+  /**
+   * `create`: POST /request; `status`: GET /request/:handle; `events`: GET
+   * /request/:handle/events (the status stream); `verify`: POST /verify.
+   */
+  action: 'create' | 'status' | 'events' | 'verify';
+  /** For `status` and `events` with a valid handle: the PASSID request id it stands for. */
   requestId?: string;
 }
 
@@ -80,16 +89,19 @@ const PASSED_HEADERS = ['content-type', 'retry-after', 'x-passid-api-version', '
 
 type Route =
   | { name: 'create'; method: 'POST' }
-  | { name: 'status'; method: 'GET'; handle: string }
+  | { name: 'status' | 'events'; method: 'GET'; handle: string }
   | { name: 'verify'; method: 'POST' };
 
 function matchRoute(rest: string): Route | null {
   if (rest === '/request') return { name: 'create', method: 'POST' };
   if (rest === '/verify') return { name: 'verify', method: 'POST' };
-  const match = /^\/request\/([^/]+)$/.exec(rest);
-  if (match?.[1] !== undefined) return { name: 'status', method: 'GET', handle: safeDecode(match[1]) };
+  const match = /^\/request\/([^/]+)(\/events)?$/.exec(rest);
+  if (match?.[1] !== undefined) return { name: match[2] ? 'events' : 'status', method: 'GET', handle: safeDecode(match[1]) };
   return null;
 }
+
+/** The status stream's event ids are integers; anything else is not forwarded (unknown id). */
+const LAST_EVENT_ID = /^\d{1,15}$/;
 
 function safeDecode(segment: string): string {
   try {
@@ -194,9 +206,13 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
 
   async function upstreamRequest(request: Request, route: Route, requestId: string | null): Promise<{ path: string; init: RequestInit }> {
     const headers: Record<string, string> = { [INSTITUTION_KEY_HEADER]: apiKey, Accept: 'application/json' };
-    if (route.name === 'status') {
+    if (route.name === 'status' || route.name === 'events') {
       if (requestId === null) throw new ProxyRefusal(404, 'NOT_FOUND', 'Unknown request.');
-      return { path: `/api/bridge/request/${requestId}`, init: { method: 'GET', headers } };
+      if (route.name === 'status') return { path: `/api/bridge/request/${requestId}`, init: { method: 'GET', headers } };
+      headers.Accept = 'text/event-stream';
+      const lastEventId = request.headers.get('last-event-id')?.trim();
+      if (lastEventId && LAST_EVENT_ID.test(lastEventId)) headers['Last-Event-ID'] = lastEventId;
+      return { path: `/api/bridge/request/${requestId}/events`, init: { method: 'GET', headers } };
     }
     const json = await readJson(request);
     headers['Content-Type'] = 'application/json';
@@ -220,9 +236,66 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
     const json = parseJson(text);
     if (typeof json !== 'object' || json === null || Array.isArray(json)) return text;
     const body = { ...(json as Record<string, unknown>) };
+    if (route.name !== 'create') return JSON.stringify(statusView(body, route.handle));
     if (typeof body.requestId === 'string') body.requestId = await handles.seal(body.requestId);
-    if (route.name === 'status') delete body.token;
     return JSON.stringify(body);
+  }
+
+  /** A status as the browser sees it: the handle it asked with as `requestId`, no share token. */
+  function statusView(body: Record<string, unknown>, handle: string): Record<string, unknown> {
+    const { token: _spent, ...view } = body;
+    return { ...view, requestId: handle };
+  }
+
+  /** One event's `data` of the status stream, rewritten like a status; `null` drops it. */
+  function eventData(data: string, handle: string): string | null {
+    const json = parseJson(data);
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
+    return scrub(JSON.stringify(statusView(json as Record<string, unknown>, handle)), apiKey);
+  }
+
+  /** Opens PASSID's status stream and relays it; anything but a 200 stream is answered like a status. */
+  async function forwardStream(path: string, init: RequestInit, route: Route & { handle: string }, signal: AbortSignal): Promise<Response> {
+    const doFetch = options.fetch ?? globalThis.fetch;
+    const upstreamAbort = new AbortController();
+    const onBrowserGone = () => upstreamAbort.abort();
+    signal.addEventListener('abort', onBrowserGone, { once: true });
+    const opening = setTimeout(() => upstreamAbort.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
+    const release = () => {
+      clearTimeout(opening);
+      signal.removeEventListener('abort', onBrowserGone);
+      upstreamAbort.abort();
+    };
+    let upstream: Response;
+    try {
+      upstream = await doFetch(joinUrl(baseUrl, path), { ...init, signal: upstreamAbort.signal });
+    } catch (error) {
+      const timedOut = upstreamAbort.signal.reason instanceof DOMException && upstreamAbort.signal.reason.name === 'TimeoutError';
+      release();
+      return timedOut
+        ? errorResponse(504, 'UPSTREAM_TIMEOUT', 'PASSID did not answer in time. Try again.')
+        : errorResponse(502, 'UPSTREAM_UNAVAILABLE', 'PASSID could not be reached. Try again.');
+    }
+    clearTimeout(opening);
+    const isStream = (upstream.headers.get('content-type') ?? '').toLowerCase().startsWith('text/event-stream');
+    if (!upstream.ok || !isStream || !upstream.body || signal.aborted) {
+      try {
+        return await passThrough(upstream, await upstream.text(), route);
+      } catch {
+        return errorResponse(502, 'UPSTREAM_UNAVAILABLE', 'PASSID could not be reached. Try again.');
+      } finally {
+        release();
+      }
+    }
+    const headers = new Headers({
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Accel-Buffering': 'no',
+    });
+    const version = upstream.headers.get('x-passid-api-version');
+    if (version !== null && !version.includes(apiKey)) headers.set('X-PASSID-API-Version', version);
+    const body = relayStatusStream({ upstream, rewrite: (data) => eventData(data, route.handle), onClose: release });
+    return new Response(body, { status: 200, headers });
   }
 
   async function forward(path: string, init: RequestInit, route: Route): Promise<Response> {
@@ -238,6 +311,12 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
         ? errorResponse(504, 'UPSTREAM_TIMEOUT', 'PASSID did not answer in time. Try again.')
         : errorResponse(502, 'UPSTREAM_UNAVAILABLE', 'PASSID could not be reached. Try again.');
     }
+    return passThrough(upstream, text, route);
+  }
+
+  /** PASSID's answer for the browser: its status, the allowed headers, the body rewritten and scrubbed. */
+  async function passThrough(upstream: Response, upstreamText: string, route: Route): Promise<Response> {
+    let text = upstreamText;
     const headers = new Headers({ 'Cache-Control': 'no-store' });
     for (const name of PASSED_HEADERS) {
       const value = upstream.headers.get(name);
@@ -266,11 +345,12 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
     if (request.method !== route.method) {
       return errorResponse(405, 'METHOD_NOT_ALLOWED', `Use ${route.method} for ${pathname}.`, { Allow: route.method });
     }
-    const requestId = route.name === 'status' ? await handles.open(route.handle) : null;
+    const requestId = route.name === 'status' || route.name === 'events' ? await handles.open(route.handle) : null;
     const context: ProxyAuthorizeContext = { action: route.name, ...(requestId === null ? {} : { requestId }) };
     if (!(await isAuthorized(request, context))) return errorResponse(401, 'UNAUTHORIZED', 'Sign in to verify with PASSID.');
     try {
       const { path, init } = await upstreamRequest(request, route, requestId);
+      if (route.name === 'events') return await forwardStream(path, init, route, request.signal);
       return await forward(path, init, route);
     } catch (error) {
       if (error instanceof ProxyRefusal) return errorResponse(error.status, error.code, error.message);

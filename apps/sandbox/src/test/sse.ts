@@ -16,6 +16,8 @@ export interface OpenStream {
   ended: Promise<void>;
   /** Whether the server has ended the response. */
   isEnded(): boolean;
+  /** Every byte received so far, as text (to look for what must never be there). */
+  text(): string;
   /** Goes away, as a browser tab that closes. */
   close(): void;
 }
@@ -26,6 +28,14 @@ export const isEvent = (item: StreamItem | undefined): item is EventSourceMessag
 export async function openStream(url: string, headers: Record<string, string> = {}): Promise<OpenStream> {
   const abort = new AbortController();
   const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: abort.signal });
+  return readStream(response, () => abort.abort());
+}
+
+/**
+ * Reads `response` (when it is a 2xx with a body) in the background. `close` goes away: by
+ * default it cancels the body, as a browser does when the page closes.
+ */
+export function readStream(response: Response, close?: () => void): OpenStream {
   const items: StreamItem[] = [];
   let wake = () => {};
   const parser = createParser({
@@ -39,11 +49,18 @@ export async function openStream(url: string, headers: Record<string, string> = 
     },
   });
   let ended = false;
+  const raw: Uint8Array[] = [];
+  const reader = response.ok ? response.body?.getReader() : undefined;
   const endedPromise = (async () => {
-    if (!response.body || !response.ok) return;
+    if (!reader) return;
     const decoder = new TextDecoder();
     try {
-      for await (const chunk of response.body) parser.feed(decoder.decode(chunk as Uint8Array, { stream: true }));
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        raw.push(value);
+        parser.feed(decoder.decode(value, { stream: true }));
+      }
     } catch {
       /* aborted by close() */
     }
@@ -73,6 +90,7 @@ export async function openStream(url: string, headers: Record<string, string> = 
     },
     ended: endedPromise,
     isEnded: () => ended,
-    close: () => abort.abort(),
+    text: () => Buffer.concat(raw).toString('utf8'),
+    close: close ?? (() => void reader?.cancel().catch(() => undefined)),
   };
 }

@@ -1,6 +1,8 @@
 // app/api/passid/[...path]/route.ts — the PASSID proxy for <PASSIDVerify endpoint="/api/passid">.
-// The browser calls /api/passid/request, /api/passid/request/:id and /api/passid/verify;
-// this route adds PASSID_API_KEY server-side. The key never reaches the browser.
+// The browser calls /api/passid/request, /api/passid/request/:id, the status stream
+// /api/passid/request/:id/events and /api/passid/verify; this route adds PASSID_API_KEY
+// server-side. The key never reaches the browser. The stream is returned as a streamed
+// Response (force-dynamic, Node runtime): Next.js sends each event as it comes.
 import { createPassidProxy, type PassidProxyHandler } from '@passid/server';
 import { cookies } from 'next/headers';
 
