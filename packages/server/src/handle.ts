@@ -35,7 +35,11 @@ export interface RequestHandles {
  */
 export function createRequestHandles(apiKey: string, secret?: string): RequestHandles {
   let key: Promise<Uint8Array<ArrayBuffer>> | undefined;
-  const derivedKey = () => (key ??= secret !== undefined ? Promise.resolve(encoder.encode(secret)) : hmac(apiKey, 'passid-proxy-request-handle'));
+  const derivedKey = () =>
+    (key ??= (secret !== undefined ? Promise.resolve(encoder.encode(secret)) : hmac(apiKey, 'passid-proxy-request-handle')).catch((error: unknown) => {
+      key = undefined; // a failure is not remembered: the next request tries again
+      throw error;
+    }));
   const mac = async (requestId: string) => base64url((await hmac(await derivedKey(), requestId)).slice(0, MAC_BYTES));
   return {
     async seal(requestId) {

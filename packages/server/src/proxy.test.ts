@@ -60,6 +60,33 @@ describe('createPassidProxy', () => {
     expect(() => createPassidProxy({ apiKey: KEY, prefix: 'api' })).toThrow(PassidConfigError);
   });
 
+  it('refuses a handleSecret under 32 bytes (an empty one too) when it is created', () => {
+    for (const handleSecret of ['', 'a', 'x'.repeat(31), 'é'.repeat(15)]) {
+      expect(() => createPassidProxy({ apiKey: KEY, handleSecret }), JSON.stringify(handleSecret)).toThrow(PassidConfigError);
+    }
+    expect(() => createPassidProxy({ apiKey: KEY, handleSecret: 'x'.repeat(32) })).not.toThrow();
+    expect(() => createPassidProxy({ apiKey: KEY, handleSecret: 'é'.repeat(16) })).not.toThrow(); // 32 bytes of UTF-8
+  });
+
+  it('answers every failure inside the handler as a 500 envelope, never a rejected promise', async () => {
+    const { proxy } = setup();
+    const { requestId: handle } = (await (await proxy(post('/api/passid/request', {}))).json()) as { requestId: string };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const sign = vi.spyOn(globalThis.crypto.subtle, 'sign').mockRejectedValue(new Error('crypto is broken'));
+    try {
+      for (const path of [`/request/${handle}`, `/request/${handle}/events`]) {
+        const response = await proxy(new Request(`https://bank.test/api/passid${path}`));
+        expect(response.status).toBe(500);
+        expect((await envelope(response)).code).toBe('INTERNAL');
+      }
+      const created = await proxy(post('/api/passid/request', {}));
+      expect(created.status).toBe(500);
+    } finally {
+      sign.mockRestore();
+      warn.mockRestore();
+    }
+  });
+
   it('forwards POST /request with the key, the allowed permissions and the institution name', async () => {
     const { proxy, calls } = setup({ permissions: ['full_score', 'fraud_risk'], institutionName: 'Demo Bank', ttlSeconds: 300 });
     const response = await proxy(post('/api/passid/request', { institutionName: 'Evil' }));
@@ -209,7 +236,7 @@ describe('createPassidProxy', () => {
       const handle = (await create()).requestId;
       const [id, mac] = handle.split('.') as [string, string];
       const flipped = mac.slice(0, -1) + (mac.endsWith('A') ? 'B' : 'A');
-      const other = (await handleSetup({ handleSecret: 'another-secret' }).create()).requestId;
+      const other = (await handleSetup({ handleSecret: 'another-secret-of-at-least-32-bytes' }).create()).requestId;
       for (const bad of [`${id}.${flipped}`, `req_zzzzzzzzzzzzzzzzzzzz.${mac}`, `${id}.${mac}x`, `${id}.`, other]) {
         const response = await get(bad);
         expect(response.status).toBe(404);

@@ -48,7 +48,8 @@ export interface PassidProxyOptions {
    */
   authorize?: (request: Request, context: ProxyAuthorizeContext) => boolean | Promise<boolean>;
   /**
-   * Secret for the opaque request handles the browser gets instead of raw request ids.
+   * Secret for the opaque request handles the browser gets instead of raw request ids: at
+   * least 32 bytes (shorter, or empty → `PassidConfigError`).
    * @default derived from `apiKey` (HMAC-SHA256(apiKey, 'passid-proxy-request-handle')), so
    * every instance of your backend agrees
    */
@@ -147,6 +148,9 @@ function firstIssue(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): 
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
+/** A handle secret shorter than this (in UTF-8 bytes) is refused: 256 bits, HMAC-SHA256's own size. */
+const MIN_HANDLE_SECRET_BYTES = 32;
+
 function checkOptions(options: PassidProxyOptions): { prefix: string; allowed: readonly Permission[] } {
   if (typeof options.apiKey !== 'string' || options.apiKey.trim() === '') {
     throw new PassidConfigError('createPassidProxy needs an apiKey (read it from an environment variable, e.g. PASSID_API_KEY).');
@@ -156,6 +160,12 @@ function checkOptions(options: PassidProxyOptions): { prefix: string; allowed: r
   const allowed = options.permissions ?? PERMISSIONS;
   if (allowed.length === 0 || allowed.some((p) => !(PERMISSIONS as readonly string[]).includes(p))) {
     throw new PassidConfigError(`permissions must be a non-empty list of ${PERMISSIONS.join(', ')}.`);
+  }
+  const secret = options.handleSecret;
+  if (secret !== undefined && (typeof secret !== 'string' || new TextEncoder().encode(secret).byteLength < MIN_HANDLE_SECRET_BYTES)) {
+    throw new PassidConfigError(
+      `handleSecret must be at least ${MIN_HANDLE_SECRET_BYTES} bytes (e.g. 32 random bytes, base64): leave it out to derive one from apiKey.`,
+    );
   }
   const ttl = options.ttlSeconds;
   if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 60 || ttl > 3600)) {
@@ -345,10 +355,10 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
     if (request.method !== route.method) {
       return errorResponse(405, 'METHOD_NOT_ALLOWED', `Use ${route.method} for ${pathname}.`, { Allow: route.method });
     }
-    const requestId = route.name === 'status' || route.name === 'events' ? await handles.open(route.handle) : null;
-    const context: ProxyAuthorizeContext = { action: route.name, ...(requestId === null ? {} : { requestId }) };
-    if (!(await isAuthorized(request, context))) return errorResponse(401, 'UNAUTHORIZED', 'Sign in to verify with PASSID.');
     try {
+      const requestId = route.name === 'status' || route.name === 'events' ? await handles.open(route.handle) : null;
+      const context: ProxyAuthorizeContext = { action: route.name, ...(requestId === null ? {} : { requestId }) };
+      if (!(await isAuthorized(request, context))) return errorResponse(401, 'UNAUTHORIZED', 'Sign in to verify with PASSID.');
       const { path, init } = await upstreamRequest(request, route, requestId);
       if (route.name === 'events') return await forwardStream(path, init, route, request.signal);
       return await forward(path, init, route);
