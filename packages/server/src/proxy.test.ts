@@ -335,6 +335,29 @@ describe('createPassidProxy', () => {
     response.headers.forEach((value) => expect(value).not.toContain(KEY));
   });
 
+  it('never echoes the key even JSON-escaped: bodies are parsed, re-serialised, then scrubbed', async () => {
+    const escaped = KEY.replace(/_/g, '\\u005f').replace('s', '\\u0073');
+    expect(escaped).not.toContain(KEY);
+    expect(JSON.parse(`"${escaped}"`)).toBe(KEY);
+    const body = `{"error":{"code":"UNAUTHORIZED","message":"bad key ${escaped}"},"verified":false,"token":"${escaped}"}`;
+    for (const [status, path] of [[401, '/api/passid/request'], [200, '/api/passid/verify'], [400, '/api/passid/verify']] as const) {
+      const { proxy } = setup({}, () => new Response(body, { status, headers: { 'Content-Type': 'application/json' } }));
+      const response = await proxy(post(path, path.endsWith('verify') ? { token: 'KE8V-3TXY-Z72L' } : {}));
+      const text = await response.text();
+      expect(text).not.toContain(KEY);
+      expect(text).not.toContain(escaped);
+      expect(JSON.stringify(JSON.parse(text))).not.toContain(KEY);
+    }
+    // The same in the status stream's events.
+    const event = `id: 1\nevent: status\ndata: {"requestId":"req_abcdefghijklmnopqrst","status":"pending","note":"${escaped}"}\n\n`;
+    const { proxy } = setup({}, () => new Response(event, { headers: { 'Content-Type': 'text/event-stream' } }));
+    const { requestId: handle } = (await (await createPassidProxy({ apiKey: KEY, fetch: (async () => Response.json(CREATED, { status: 201 })) as typeof fetch })(post('/api/passid/request', {}))).json()) as { requestId: string };
+    const streamed = await (await proxy(new Request(`https://bank.test/api/passid/request/${handle}/events`))).text();
+    expect(streamed).toContain('event: status');
+    expect(streamed).not.toContain(KEY);
+    expect(streamed).not.toContain(escaped);
+  });
+
   it('answers 502 when PASSID cannot be reached', async () => {
     const proxy = createPassidProxy({
       apiKey: KEY,

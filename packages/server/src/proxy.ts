@@ -241,14 +241,13 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
    * The browser sees handles, never raw request ids, and never the spent share token (the
    * backend reads it with `createPassidClient().getRequest()`).
    */
-  async function rewrite(text: string, route: Route): Promise<string> {
-    if (route.name === 'verify') return text;
-    const json = parseJson(text);
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) return text;
+  async function rewrite(json: unknown, route: Route): Promise<unknown> {
+    if (route.name === 'verify') return json;
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return json;
     const body = { ...(json as Record<string, unknown>) };
-    if (route.name !== 'create') return JSON.stringify(statusView(body, route.handle));
+    if (route.name !== 'create') return statusView(body, route.handle);
     if (typeof body.requestId === 'string') body.requestId = await handles.seal(body.requestId);
-    return JSON.stringify(body);
+    return body;
   }
 
   /** A status as the browser sees it: the handle it asked with as `requestId`, no share token. */
@@ -326,13 +325,15 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
 
   /** PASSID's answer for the browser: its status, the allowed headers, the body rewritten and scrubbed. */
   async function passThrough(upstream: Response, upstreamText: string, route: Route): Promise<Response> {
-    let text = upstreamText;
+    // JSON is parsed and written again before the key is scrubbed, so an escaped spelling of
+    // the key (`sk\u005flive…`) cannot slip through; other bodies are scrubbed as they are.
+    const json = parseJson(upstreamText);
+    const text = json === undefined ? upstreamText : JSON.stringify(upstream.ok ? await rewrite(json, route) : json);
     const headers = new Headers({ 'Cache-Control': 'no-store' });
     for (const name of PASSED_HEADERS) {
       const value = upstream.headers.get(name);
       if (value !== null && !value.includes(apiKey)) headers.set(name, value);
     }
-    if (upstream.ok) text = await rewrite(text, route);
     const body = upstream.status === 204 || upstream.status === 304 ? null : scrub(text, apiKey);
     return new Response(body, { status: upstream.status, headers });
   }
