@@ -162,13 +162,19 @@ describe('createPassidProxy', () => {
     expect(calls).toHaveLength(0);
   });
 
-  it('forwards the Idempotency-Key of a verify, or makes one', async () => {
+  it('forwards the Idempotency-Key of a verify in its own namespace, or makes one', async () => {
     const { proxy, calls } = setup({}, () => new Response('{}', { status: 200 }));
     await proxy(post('/api/passid/verify', { token: 'KE8V-3TXY-Z72L' }, { 'Idempotency-Key': 'browser-key-1' }));
     await proxy(post('/api/passid/verify', { token: 'KE8V-3TXY-Z72L' }));
     expect(calls[0]?.url).toBe('https://bridge.test/api/bridge/verify');
-    expect(calls[0]?.headers.get('idempotency-key')).toBe('browser-key-1');
-    expect(calls[1]?.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
+    await proxy(post('/api/passid/verify', { token: 'KE8V-3TXY-Z72L' }, { 'Idempotency-Key': 'browser-key-1' }));
+    await proxy(post('/api/passid/verify', { token: 'KE8V-3TXY-Z72L' }, { 'Idempotency-Key': 'browser-key-2' }));
+    // The browser's key in a namespace of its own: stable per browser key, never the key itself.
+    const sent = calls.map((call) => call.headers.get('idempotency-key'));
+    expect(sent[0]).toMatch(/^pxy_[A-Za-z0-9_-]{43}$/);
+    expect(sent[2]).toBe(sent[0]);
+    expect(sent[3]).not.toBe(sent[0]);
+    expect(sent[1]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('forwards GET /request/:handle and refuses odd ids without an upstream call', async () => {

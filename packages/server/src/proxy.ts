@@ -63,7 +63,11 @@ export interface PassidProxyOptions {
   timeoutMs?: number;
   /** Largest request body accepted, in bytes (then 413). @default 16384 */
   maxBodyBytes?: number;
-  /** Makes an Idempotency-Key when the browser sent none. @default crypto.randomUUID */
+  /**
+   * Makes an Idempotency-Key when the browser sent none. (A key the browser sends is not
+   * forwarded as is: PASSID gets `pxy_` + an HMAC of it, so browsers cannot use the keys of
+   * your backend's own calls.) @default crypto.randomUUID
+   */
   createIdempotencyKey?: () => string;
 }
 
@@ -231,9 +235,11 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
     }
     const parsed = v.safeParse(VerifyBodySchema, json);
     if (!parsed.success) throw invalid(firstIssue(parsed.issues));
-    const key = request.headers.get('idempotency-key') ?? createKey();
-    if (key.length < 1 || key.length > 255) throw invalid('Idempotency-Key must be 1–255 characters.');
-    headers['Idempotency-Key'] = key;
+    const browserKey = request.headers.get('idempotency-key');
+    if (browserKey !== null && (browserKey.length < 1 || browserKey.length > 255)) throw invalid('Idempotency-Key must be 1–255 characters.');
+    // The browser's keys live in their own namespace: a browser must not be able to take (or
+    // replay) a key the backend uses for its own verify or outcome calls.
+    headers['Idempotency-Key'] = browserKey === null ? createKey() : await handles.idempotencyKey(browserKey);
     return { path: '/api/bridge/verify', init: { method: 'POST', headers, body: JSON.stringify(parsed.output) } };
   }
 

@@ -230,6 +230,26 @@ describe('createPassidProxy against the sandbox', () => {
     expect(sentKeys).toEqual([null, null, null]);
   });
 
+  it("keeps the browser's Idempotency-Keys apart from the backend's own", async () => {
+    const proxy = createPassidProxy({ apiKey: KEY, baseUrl: sandbox.url });
+    const backend = createPassidClient({ apiKey: KEY, baseUrl: sandbox.url });
+    const browserVerify = (key: string, token: string) =>
+      proxy(browser('/verify', { method: 'POST', body: JSON.stringify({ token }), headers: { 'Idempotency-Key': key } }));
+    // A browser takes the keys the backend will use for its own calls…
+    const first = await browserVerify('order-7', 'KE8V-3TXY-Z72L');
+    expect(first.status).toBe(200);
+    expect((await browserVerify('order-9', 'KE8V-3TXY-Z72L')).status).toBe(200);
+    // …and the backend's calls with those keys are not refused (422 IDEMPOTENCY_KEY_REUSED) or replayed.
+    const verified = await backend.verify('NG4M-XQRS-T88W', { idempotencyKey: 'order-7' });
+    expect(verified).toMatchObject({ verified: true, replayed: false, claims: { tier: 'B' } });
+    const outcome = await backend.reportOutcome({ token: 'NG4M-XQRS-T88W', outcome: 'repaid' }, { idempotencyKey: 'order-9' });
+    expect(outcome).toMatchObject({ outcome: 'repaid' });
+    // The browser's own retry with its key is still a replay.
+    const retry = await browserVerify('order-7', 'KE8V-3TXY-Z72L');
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await retry.text()).toBe(await first.text());
+  });
+
   it('answers 401 when authorize refuses, with no upstream call', async () => {
     const upstream = recordingFetch();
     const proxy = createPassidProxy({ apiKey: KEY, baseUrl: sandbox.url, fetch: upstream.fetch, authorize: () => false });
