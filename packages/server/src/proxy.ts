@@ -11,6 +11,7 @@ import {
   VerifyBodySchema,
   type Permission,
 } from '@passid/core/wire';
+import { claimsFilter } from './claims.js';
 import { PassidConfigError } from './errors.js';
 import { createRequestHandles } from './handle.js';
 import { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER, joinUrl, parseJson, readBodyWithLimit, scrub } from './http.js';
@@ -187,6 +188,8 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
   const maxBodyBytes = options.maxBodyBytes ?? 16_384;
   const createKey = options.createIdempotencyKey ?? (() => globalThis.crypto.randomUUID());
   const handles = createRequestHandles(apiKey, options.handleSecret);
+  /** The browser sees only the claims of the permissions it may request (verify answers too). */
+  const filterClaims = claimsFilter(allowed);
 
   async function readJson(request: Request): Promise<unknown> {
     const bytes = await readBodyWithLimit(request, maxBodyBytes);
@@ -244,29 +247,35 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
   }
 
   /**
-   * The browser sees handles, never raw request ids, and never the spent share token (the
-   * backend reads it with `createPassidClient().getRequest()`).
+   * What the browser sees of an answer: only the claims of the allowed permissions; for a
+   * status (or a stream's event), the handle it asked with as `requestId` and never the spent
+   * share token (the backend reads it with `createPassidClient().getRequest()`).
    */
-  async function rewrite(json: unknown, route: Route): Promise<unknown> {
-    if (route.name === 'verify') return json;
+  function view(json: unknown, route: Route): unknown {
     if (typeof json !== 'object' || json === null || Array.isArray(json)) return json;
-    const body = { ...(json as Record<string, unknown>) };
-    if (route.name !== 'create') return statusView(body, route.handle);
-    if (typeof body.requestId === 'string') body.requestId = await handles.seal(body.requestId);
+    const body: Record<string, unknown> = { ...(json as Record<string, unknown>) };
+    if ('claims' in body) body.claims = filterClaims(body.claims);
+    if (route.name === 'status' || route.name === 'events') {
+      delete body.token;
+      body.requestId = route.handle;
+    }
     return body;
   }
 
-  /** A status as the browser sees it: the handle it asked with as `requestId`, no share token. */
-  function statusView(body: Record<string, unknown>, handle: string): Record<string, unknown> {
-    const { token: _spent, ...view } = body;
-    return { ...view, requestId: handle };
+  /** `view`, and for a created request a handle instead of the raw request id. */
+  async function rewrite(json: unknown, route: Route): Promise<unknown> {
+    const body = view(json, route);
+    if (route.name === 'create' && typeof body === 'object' && body !== null && 'requestId' in body && typeof body.requestId === 'string') {
+      return { ...body, requestId: await handles.seal(body.requestId) };
+    }
+    return body;
   }
 
   /** One event's `data` of the status stream, rewritten like a status; `null` drops it. */
-  function eventData(data: string, handle: string): string | null {
+  function eventData(data: string, route: Route): string | null {
     const json = parseJson(data);
     if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
-    return scrub(JSON.stringify(statusView(json as Record<string, unknown>, handle)), apiKey);
+    return scrub(JSON.stringify(view(json, route)), apiKey);
   }
 
   /** Opens PASSID's status stream and relays it; anything but a 200 stream is answered like a status. */
@@ -309,7 +318,7 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
     });
     const version = upstream.headers.get('x-passid-api-version');
     if (version !== null && !version.includes(apiKey)) headers.set('X-PASSID-API-Version', version);
-    const body = relayStatusStream({ upstream, rewrite: (data) => eventData(data, route.handle), onClose: release });
+    const body = relayStatusStream({ upstream, rewrite: (data) => eventData(data, route), onClose: release });
     return new Response(body, { status: 200, headers });
   }
 

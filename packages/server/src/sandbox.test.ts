@@ -9,6 +9,7 @@ import { startSandbox, type RunningSandbox } from '@passid/sandbox';
 import { createBridgeClient } from '@passid/core';
 import { createPassidClient } from './client.js';
 import { createPassidProxy } from './proxy.js';
+import { createRequestHandles } from './handle.js';
 import { PassidApiError } from './errors.js';
 
 interface ExampleOptions {
@@ -228,6 +229,22 @@ describe('createPassidProxy against the sandbox', () => {
     const verified = await browserClient.verifyToken({ token: 'GH2P-ABCD-56KL', idempotencyKey: 'component-1' });
     expect(verified).toMatchObject({ verified: true, claims: { decision: 'review' } });
     expect(sentKeys).toEqual([null, null, null]);
+  });
+
+  it('shows the browser only the claims of its permissions, in verify answers too', async () => {
+    const proxy = createPassidProxy({ apiKey: KEY, baseUrl: sandbox.url, permissions: ['identity_verified'] });
+    const verified = await proxy(browser('/verify', { method: 'POST', body: JSON.stringify({ token: 'KE8V-3TXY-Z72L' }) }));
+    expect(verified.status).toBe(200);
+    const body = (await verified.json()) as { verified: boolean; claims: Record<string, unknown> };
+    expect(body.verified).toBe(true);
+    expect(Object.keys(body.claims).sort()).toEqual(['corridor', 'decision', 'identity_verified']);
+    // A status the backend created with every permission shows the browser only the allowed ones.
+    const { requestId } = await createPassidClient({ apiKey: KEY, baseUrl: sandbox.url }).createRequest({});
+    const { jwt } = await wallet('/api/sandbox/wallet/login', { persona: 'chidi' });
+    await wallet(`/api/bridge/request/${requestId}/fulfill`, {}, jwt);
+    const handle = await createRequestHandles(KEY).seal(requestId);
+    const status = (await (await proxy(browser(`/request/${handle}`))).json()) as { claims: Record<string, unknown> };
+    expect(Object.keys(status.claims).sort()).toEqual(['corridor', 'decision', 'identity_verified']);
   });
 
   it("keeps the browser's Idempotency-Keys apart from the backend's own", async () => {
