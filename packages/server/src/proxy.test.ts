@@ -150,6 +150,7 @@ describe('createPassidProxy', () => {
     });
     const request = new Request('https://bank.test/api/passid/verify', {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body,
       duplex: 'half',
     } as RequestInit & { duplex: 'half' });
@@ -362,6 +363,70 @@ describe('createPassidProxy', () => {
     expect(streamed).toContain('event: status');
     expect(streamed).not.toContain(KEY);
     expect(streamed).not.toContain(escaped);
+  });
+
+  describe('cross-site requests', () => {
+    const verifyWith = (headers: Record<string, string>, body = '{"token":"KE8V-3TXY-Z72L"}') =>
+      new Request('https://bank.test/api/passid/verify', { method: 'POST', headers, body });
+
+    it('refuses a POST that is not application/json with 415, before reading it or calling PASSID', async () => {
+      const { proxy, calls } = setup({}, () => Response.json({ verified: true }));
+      for (const type of [null, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx', 'text/json']) {
+        const response = await proxy(verifyWith(type === null ? {} : { 'Content-Type': type }));
+        expect(response.status, String(type)).toBe(415);
+        expect((await envelope(response)).code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      }
+      for (const type of ['application/json', 'application/json; charset=UTF-8', 'Application/JSON ;charset=utf-8']) {
+        expect((await proxy(verifyWith({ 'Content-Type': type }))).status, type).toBe(200);
+      }
+      expect(calls).toHaveLength(3);
+    });
+
+    it('refuses a foreign Origin and Sec-Fetch-Site: cross-site with 403, on every route', async () => {
+      const { proxy, calls } = setup({}, () => Response.json({ verified: true }));
+      const json = { 'Content-Type': 'application/json' };
+      const handle = 'req_abcdefghijklmnopqrst.AAAAAAAAAAAAAAAAAAAAAA';
+      const refused = [
+        verifyWith({ ...json, Origin: 'https://evil.example' }),
+        verifyWith({ ...json, Origin: 'null' }),
+        verifyWith({ ...json, 'Sec-Fetch-Site': 'cross-site' }),
+        verifyWith({ ...json, 'Sec-Fetch-Site': 'same-site', Origin: 'https://other.bank.test' }),
+        verifyWith({ ...json, Origin: 'https://bank.test.evil.example' }),
+        post('/api/passid/request', {}, { Origin: 'https://evil.example' }),
+        new Request(`https://bank.test/api/passid/request/${handle}`, { headers: { 'Sec-Fetch-Site': 'cross-site' } }),
+        new Request(`https://bank.test/api/passid/request/${handle}/events`, { headers: { Origin: 'https://evil.example' } }),
+      ];
+      for (const request of refused) {
+        const response = await proxy(request);
+        expect(response.status, request.url).toBe(403);
+        expect((await envelope(response)).code).toBe('FORBIDDEN');
+      }
+      expect(calls).toHaveLength(0);
+    });
+
+    it('lets same-origin requests, server-to-server calls and allowedOrigins through', async () => {
+      const { proxy, calls } = setup({ allowedOrigins: ['https://app.partner.example'] }, () => Response.json({ verified: true }));
+      const json = { 'Content-Type': 'application/json' };
+      const allowed = [
+        verifyWith(json), // curl, a server: no Origin, no Sec-Fetch-Site
+        verifyWith({ ...json, Origin: 'https://bank.test', 'Sec-Fetch-Site': 'same-origin' }),
+        verifyWith({ ...json, Origin: 'http://bank.test' }), // TLS ended by a proxy in front: the host decides
+        // Behind a proxy that rewrites Host, the browser's word decides.
+        new Request('http://10.0.0.5:3000/api/passid/verify', { method: 'POST', headers: { ...json, Origin: 'https://bank.test', 'Sec-Fetch-Site': 'same-origin' }, body: '{"token":"KE8V-3TXY-Z72L"}' }),
+        verifyWith({ ...json, Origin: 'https://app.partner.example', 'Sec-Fetch-Site': 'cross-site' }),
+        new Request('https://bank.test/api/passid/verify', { method: 'GET', headers: { 'Sec-Fetch-Site': 'none' } }),
+      ];
+      const statuses = [];
+      for (const request of allowed) statuses.push((await proxy(request)).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 405]);
+      expect(calls).toHaveLength(5);
+    });
+
+    it('refuses allowedOrigins that are not origins', () => {
+      for (const allowedOrigins of [['bank.test'], ['https://bank.test/'], ['https://bank.test/path'], ['*']]) {
+        expect(() => createPassidProxy({ apiKey: KEY, allowedOrigins }), allowedOrigins[0]).toThrow(PassidConfigError);
+      }
+    });
   });
 
   it('answers 502 when PASSID cannot be reached', async () => {

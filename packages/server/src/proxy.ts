@@ -15,6 +15,7 @@ import { claimsFilter } from './claims.js';
 import { PassidConfigError } from './errors.js';
 import { createRequestHandles } from './handle.js';
 import { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER, joinUrl, parseJson, readBodyWithLimit, scrub } from './http.js';
+import { crossSiteRefusal, isJsonContentType, parseAllowedOrigins } from './proxy-guard.js';
 import { relayStatusStream } from './proxy-stream.js';
 
 export interface PassidProxyOptions {
@@ -55,6 +56,13 @@ export interface PassidProxyOptions {
    * every instance of your backend agrees
    */
   handleSecret?: string;
+  /**
+   * Origins (`https://app.example.com`) of pages on other sites that may call the proxy. A
+   * request a browser marks `Sec-Fetch-Site: cross-site`, or whose `Origin` is neither this
+   * host nor listed here, gets 403 `FORBIDDEN`. Requests without those headers (curl, servers)
+   * are not affected. @default none: same-origin pages only
+   */
+  allowedOrigins?: string[];
   /** `fetch` to use upstream. @default the global `fetch`, looked up at call time */
   fetch?: typeof fetch;
   /**
@@ -188,6 +196,7 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
   const maxBodyBytes = options.maxBodyBytes ?? 16_384;
   const createKey = options.createIdempotencyKey ?? (() => globalThis.crypto.randomUUID());
   const handles = createRequestHandles(apiKey, options.handleSecret);
+  const allowedOrigins = parseAllowedOrigins(options.allowedOrigins);
   /** The browser sees only the claims of the permissions it may request (verify answers too). */
   const filterClaims = claimsFilter(allowed);
 
@@ -370,6 +379,11 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
     if (!route) return errorResponse(404, 'NOT_FOUND', `No PASSID proxy route ${request.method} ${pathname}.`);
     if (request.method !== route.method) {
       return errorResponse(405, 'METHOD_NOT_ALLOWED', `Use ${route.method} for ${pathname}.`, { Allow: route.method });
+    }
+    const crossSite = crossSiteRefusal(request, allowedOrigins);
+    if (crossSite !== null) return errorResponse(403, 'FORBIDDEN', crossSite);
+    if (route.method === 'POST' && !isJsonContentType(request.headers.get('content-type'))) {
+      return errorResponse(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON, with Content-Type: application/json.');
     }
     try {
       const requestId = route.name === 'status' || route.name === 'events' ? await handles.open(route.handle) : null;
