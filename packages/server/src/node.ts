@@ -4,6 +4,7 @@
  */
 import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { rememberSocketAddress } from './rate-limit.js';
 
 type WebHandler = ((request: Request) => Promise<Response>) & { readonly prefix?: string };
 
@@ -97,7 +98,9 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
     });
     try {
       const body = await readBody(req, limit);
-      await send(res, await handler(toRequest(req, body, gone.signal)));
+      const request = toRequest(req, body, gone.signal);
+      rememberSocketAddress(request, req.socket.remoteAddress); // for the proxy's per-IP limit
+      await send(res, await handler(request));
     } catch (error) {
       const tooLarge = error instanceof BodyTooLarge;
       const code = tooLarge ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL';

@@ -1,17 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPassidProxy, type PassidProxyOptions } from './proxy.js';
 import { PassidConfigError } from './errors.js';
+import { CREATED, stubbedProxy } from './test/fixtures.js';
 
 const KEY = 'sk_live_proxysecret456';
 const HANDLE = /^req_[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{22,}$/;
-const CREATED = {
-  requestId: 'req_abcdefghijklmnopqrst',
-  code: 'AB3X-7YQM',
-  deepLink: 'passid://verify-request?r=req_abcdefghijklmnopqrst&i=inst_1',
-  expiresAt: '2026-11-23T14:10:00.000Z',
-  status: 'pending',
-  serverTime: '2026-11-23T14:00:00.000Z',
-};
 
 function setup(options: Partial<PassidProxyOptions> = {}, upstream?: () => Response) {
   const calls: Request[] = [];
@@ -204,16 +197,7 @@ describe('createPassidProxy', () => {
       url.endsWith('/api/bridge/request') ? Response.json(CREATED, { status: 201 }) : Response.json(STATUS);
 
     function handleSetup(options: Partial<PassidProxyOptions> = {}) {
-      const calls: string[] = [];
-      const proxy = createPassidProxy({
-        apiKey: KEY,
-        baseUrl: 'https://bridge.test',
-        fetch: (async (url: string | URL | Request) => {
-          calls.push(String(url));
-          return statusUpstream(String(url));
-        }) as typeof fetch,
-        ...options,
-      });
+      const { proxy, calls } = stubbedProxy(KEY, statusUpstream, options);
       const get = (id: string) => proxy(new Request(`https://bank.test/api/passid/request/${encodeURIComponent(id)}`));
       const create = async () => (await (await proxy(post('/api/passid/request', {}))).json()) as typeof CREATED;
       return { proxy, calls, get, create };

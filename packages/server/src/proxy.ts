@@ -17,6 +17,7 @@ import { createRequestHandles } from './handle.js';
 import { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER, joinUrl, parseJson, readBodyWithLimit, scrub } from './http.js';
 import { crossSiteRefusal, isJsonContentType, parseAllowedOrigins } from './proxy-guard.js';
 import { relayStatusStream } from './proxy-stream.js';
+import { createProxyLimiter, type ProxyRateLimitOptions } from './rate-limit.js';
 
 export interface PassidProxyOptions {
   /** Institution API key, from an environment variable. Never sent to the browser. */
@@ -56,6 +57,14 @@ export interface PassidProxyOptions {
    * every instance of your backend agrees
    */
   handleSecret?: string;
+  /**
+   * Per-client limits, so one browser cannot spend your whole PASSID rate limit: per request
+   * handle (status reads and streams, default 60 a minute) and per client IP (every call,
+   * default 300 a minute; the address comes from `toNodeHandler`'s socket, or `clientIp`). Over
+   * a limit → 429 `RATE_LIMITED` with `Retry-After`, nothing sent to PASSID. `false` turns both
+   * off. @default both on, in memory
+   */
+  rateLimit?: ProxyRateLimitOptions | false;
   /**
    * Origins (`https://app.example.com`) of pages on other sites that may call the proxy. A
    * request a browser marks `Sec-Fetch-Site: cross-site`, or whose `Origin` is neither this
@@ -134,11 +143,21 @@ export function errorResponse(status: number, code: string, message: string, hea
   });
 }
 
+const isProduction = () => typeof process !== 'undefined' && process.env.NODE_ENV === 'production';
+
 /** A bug in the institution's code (e.g. `authorize` throwing) should not be a silent 401. */
 function warnInDevelopment(what: string, error: unknown): void {
-  if (typeof process !== 'undefined' && process.env.NODE_ENV === 'production') return;
+  if (isProduction()) return;
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   console.warn(`[passid] ${what}: ${detail}`);
+}
+
+const warn = (message: string) => console.warn(`[passid] ${message}`);
+
+/** 429 in the envelope, `Retry-After` in whole seconds (at least 1). */
+function rateLimited(retryAfterMs: number, what: string): Response {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return errorResponse(429, 'RATE_LIMITED', `Too many requests ${what}. Retry in ${seconds} s.`, { 'Retry-After': String(seconds) });
 }
 
 class ProxyRefusal extends Error {
@@ -197,6 +216,12 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
   const createKey = options.createIdempotencyKey ?? (() => globalThis.crypto.randomUUID());
   const handles = createRequestHandles(apiKey, options.handleSecret);
   const allowedOrigins = parseAllowedOrigins(options.allowedOrigins);
+  const limiter = createProxyLimiter(options.rateLimit, warn);
+  if (!authorize && isProduction()) {
+    warn(
+      'createPassidProxy has no authorize: anyone who reaches it can start verifications and read statuses with your key. Pass authorize: (request) => isSignedIn(request).',
+    );
+  }
   /** The browser sees only the claims of the permissions it may request (verify answers too). */
   const filterClaims = claimsFilter(allowed);
 
@@ -386,7 +411,13 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
       return errorResponse(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON, with Content-Type: application/json.');
     }
     try {
+      const clientWait = await limiter.client(request);
+      if (clientWait !== null) return rateLimited(clientWait, 'from this address');
       const requestId = route.name === 'status' || route.name === 'events' ? await handles.open(route.handle) : null;
+      if (requestId !== null) {
+        const handleWait = await limiter.handle(requestId);
+        if (handleWait !== null) return rateLimited(handleWait, 'for this verification');
+      }
       const context: ProxyAuthorizeContext = { action: route.name, ...(requestId === null ? {} : { requestId }) };
       if (!(await isAuthorized(request, context))) return errorResponse(401, 'UNAUTHORIZED', 'Sign in to verify with PASSID.');
       const { path, init } = await upstreamRequest(request, route, requestId);

@@ -247,6 +247,26 @@ describe('createPassidProxy against the sandbox', () => {
     expect(Object.keys(status.claims).sort()).toEqual(['corridor', 'decision', 'identity_verified']);
   });
 
+  it("does not let one browser spend the institution's whole PASSID rate limit", async () => {
+    // Its own sandbox, with the default limit (300 requests per 10 s per key).
+    const own = await startSandbox({ port: 0, dbPath: ':memory:' });
+    try {
+      const proxy = createPassidProxy({ apiKey: KEY, baseUrl: own.url });
+      const created = (await (await proxy(browser('/request', { method: 'POST', body: '{}' }))).json()) as { requestId: string };
+      const statuses = new Map<number, number>();
+      for (let i = 0; i < 310; i += 1) {
+        const status = (await proxy(browser(`/request/${encodeURIComponent(created.requestId)}`))).status;
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+      expect(statuses.get(429)).toBeGreaterThan(0);
+      // The next customer can still start a verification.
+      const next = await proxy(browser('/request', { method: 'POST', body: '{}' }));
+      expect(next.status).toBe(201);
+    } finally {
+      await own.close();
+    }
+  });
+
   it("keeps the browser's Idempotency-Keys apart from the backend's own", async () => {
     const proxy = createPassidProxy({ apiKey: KEY, baseUrl: sandbox.url });
     const backend = createPassidClient({ apiKey: KEY, baseUrl: sandbox.url });

@@ -21,6 +21,9 @@ function getProxy(): PassidProxyHandler {
     institutionName: 'Demo Bank',
     // Replace with your own session check. Returning false answers 401 and calls nothing.
     authorize: async () => (await cookies()).has('session'),
+    // Per-client rate limits need the client's address: on Vercel, the platform's x-real-ip.
+    // Self-hosted behind one reverse proxy: trustForwardedFor(1) from '@passid/server'.
+    rateLimit: { clientIp: (request) => request.headers.get('x-real-ip') },
   });
   return proxy;
 }
