@@ -139,6 +139,7 @@ describe('createPassidClient', () => {
     const { client, calls } = setup([]);
     expect((await caught(client.verify(''))).code).toBe('INVALID_REQUEST');
     expect((await caught(client.reportOutcome({ token: 't', outcome: 'other' }))).code).toBe('INVALID_REQUEST');
+    expect((await caught(client.reportOutcome({ token: 't', outcome: 'repaid', amount: Number.POSITIVE_INFINITY }))).code).toBe('INVALID_REQUEST');
     expect((await caught(client.createRequest({ ttlSeconds: 5 }))).kind).toBe('configuration');
     expect(calls).toHaveLength(0);
   });
