@@ -21,6 +21,8 @@ export interface NodeHandlerOptions {
 }
 
 class BodyTooLarge extends Error {}
+/** The client broke its body off (closed mid-body, bad chunk framing): a 400, never a 500. */
+class BodyCutOff extends Error {}
 
 async function readBody(req: IncomingMessage & { body?: unknown }, limit: number): Promise<Uint8Array | null> {
   // A body parser ran before us (express.json(), express.raw()…): use what it produced.
@@ -32,11 +34,15 @@ async function readBody(req: IncomingMessage & { body?: unknown }, limit: number
   if (req.method === 'GET' || req.method === 'HEAD') return null;
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buffer.byteLength;
-    if (size > limit) throw new BodyTooLarge();
-    chunks.push(buffer);
+  try {
+    for await (const chunk of req) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      size += buffer.byteLength;
+      if (size > limit) throw new BodyTooLarge();
+      chunks.push(buffer);
+    }
+  } catch (error) {
+    throw error instanceof BodyTooLarge ? error : new BodyCutOff();
   }
   return Buffer.concat(chunks);
 }
@@ -102,14 +108,17 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
       rememberSocketAddress(request, req.socket.remoteAddress); // for the proxy's per-IP limit
       await send(res, await handler(request));
     } catch (error) {
-      const tooLarge = error instanceof BodyTooLarge;
-      const code = tooLarge ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL';
-      const message = tooLarge ? `[passid] The body is over ${limit} bytes.` : '[passid] The request could not be read.';
-      if (res.headersSent) {
+      const [status, code, message] =
+        error instanceof BodyTooLarge
+          ? [413, 'PAYLOAD_TOO_LARGE', `[passid] The body is over ${limit} bytes.`]
+          : error instanceof BodyCutOff
+            ? [400, 'INVALID_REQUEST', '[passid] The body was cut off before its end.']
+            : [500, 'INTERNAL', '[passid] The request could not be read.'];
+      if (res.headersSent || res.destroyed) {
         res.destroy();
         return;
       }
-      res.statusCode = tooLarge ? 413 : 500;
+      res.statusCode = status;
       res.setHeader('Content-Type', 'application/json');
       res.end(JSON.stringify({ error: { code, message } }));
     }

@@ -40,6 +40,15 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
+/** A JSON POST to /verify whose body is `body`, streamed (no Content-Length). */
+const streamedVerify = (body: ReadableStream<Uint8Array>) =>
+  new Request('https://bank.test/api/passid/verify', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body,
+    duplex: 'half',
+  } as RequestInit & { duplex: 'half' });
+
 async function envelope(response: Response) {
   return ((await response.json()) as { error: { code: string; message: string } }).error;
 }
@@ -141,12 +150,7 @@ describe('createPassidProxy', () => {
         cancelled = true;
       },
     });
-    const request = new Request('https://bank.test/api/passid/verify', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body,
-      duplex: 'half',
-    } as RequestInit & { duplex: 'half' });
+    const request = streamedVerify(body);
     expect(request.headers.get('content-length')).toBeNull();
     const response = await proxy(request);
     expect(response.status).toBe(413);
@@ -154,6 +158,24 @@ describe('createPassidProxy', () => {
     expect(cancelled).toBe(true);
     expect(pulled).toBeLessThanOrEqual(2000);
     expect(calls).toHaveLength(0);
+  });
+
+  it("answers a body that breaks off mid-stream with 400 (the client's fault), not 500", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { proxy, calls } = setup();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"tok'));
+        controller.error(new Error('aborted'));
+      },
+    });
+    const request = streamedVerify(body);
+    const response = await proxy(request);
+    expect(response.status).toBe(400);
+    expect((await envelope(response)).code).toBe('INVALID_REQUEST');
+    expect(warn).not.toHaveBeenCalled();
+    expect(calls).toHaveLength(0);
+    warn.mockRestore();
   });
 
   it('forwards the Idempotency-Key of a verify in its own namespace, or makes one', async () => {

@@ -226,7 +226,12 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
   const filterClaims = claimsFilter(allowed);
 
   async function readJson(request: Request): Promise<unknown> {
-    const bytes = await readBodyWithLimit(request, maxBodyBytes);
+    let bytes: Uint8Array | null;
+    try {
+      bytes = await readBodyWithLimit(request, maxBodyBytes);
+    } catch {
+      throw invalid('The body was cut off before its end.'); // the client's fault, not a 500
+    }
     if (bytes === null) throw new ProxyRefusal(413, 'PAYLOAD_TOO_LARGE', `The body is over ${maxBodyBytes} bytes.`);
     const text = new TextDecoder().decode(bytes);
     if (text.trim() === '') return {};
