@@ -2,7 +2,7 @@
  * The client, the proxy and the Express example against a REAL sandbox over HTTP
  * (`apps/sandbox`: Hono + SQLite in memory). `fetch` is only wrapped at the boundary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { startSandbox, type RunningSandbox } from '@passid/sandbox';
@@ -390,3 +390,67 @@ describe('the Express example (examples/express/server.mjs) with toNodeHandler',
     expect(events.some((e) => e.id === 'evt_forged')).toBe(false);
   });
 });
+
+describe("the Express example's webhook route never records an event before its work succeeded", () => {
+  // A sandbox of its own, whose retries come after 30 ms instead of 30 s.
+  let own: RunningSandbox;
+  let server: Server;
+  const runs: Array<{ id: string; ok: boolean }> = [];
+
+  async function registerFor(url: string) {
+    const response = await fetch(`${own.url}/api/sandbox/webhook-endpoint`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'X-Institution-Key': KEY },
+      body: JSON.stringify({ url }),
+    });
+    return ((await response.json()) as { secret: string }).secret;
+  }
+
+  beforeAll(async () => {
+    own = await startSandbox({ port: 0, dbPath: ':memory:', retryScale: 0.001 });
+    const secret = await registerFor('http://127.0.0.1:1/placeholder');
+    let failNext = true;
+    const app = createApp({
+      apiKey: KEY,
+      baseUrl: own.url,
+      webhookSecret: secret,
+      onEvent: async (event: { id: string; type: string }) => {
+        // The first run of each event fails (a database that is briefly down).
+        const fail = failNext;
+        failNext = !failNext;
+        runs.push({ id: event.id, ok: !fail });
+        if (fail) throw new Error('the database is down');
+      },
+    });
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    await registerFor(`http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/passid`);
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await own.close();
+  });
+
+  it('answers 500 when the work fails, so PASSID retries, and processes the retry', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const sent = await fetch(`${own.url}/api/sandbox/webhooks/test`, { method: 'POST', headers: { 'X-Institution-Key': KEY } });
+      const { eventId } = (await sent.json()) as { eventId: string };
+      // Attempt 1 fails, attempt 2 follows at once (the sandbox's schedule) and succeeds.
+      const deadline = Date.now() + 10_000;
+      let delivery: { status: string; attempts: Array<{ statusCode: number | null }> } | undefined;
+      do {
+        await new Promise((r) => setTimeout(r, 20));
+        const list = await fetch(`${own.url}/api/sandbox/webhook-deliveries`, { headers: { 'X-Institution-Key': KEY } });
+        delivery = ((await list.json()) as { deliveries: Array<{ eventId: string; status: string; attempts: Array<{ statusCode: number | null }> }> }).deliveries.find((d) => d.eventId === eventId);
+        if (Date.now() > deadline) throw new Error(`delivery still ${delivery?.status}`);
+      } while (delivery?.status !== 'delivered');
+      expect(delivery.attempts.map((a) => a.statusCode)).toEqual([500, 200]);
+      expect(runs.filter((r) => r.id === eventId)).toEqual([{ id: eventId, ok: false }, { id: eventId, ok: true }]);
+    } finally {
+      error.mockRestore();
+    }
+  });
+});
+
