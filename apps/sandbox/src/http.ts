@@ -46,7 +46,7 @@ export async function readRawBody(c: Context): Promise<Uint8Array> {
   let size = 0;
   const reader = stream.getReader();
   for (;;) {
-    let chunk: ReadableStreamReadResult<Uint8Array>;
+    let chunk: Awaited<ReturnType<typeof reader.read>>;
     try {
       chunk = await reader.read();
     } catch {
