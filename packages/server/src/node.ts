@@ -119,6 +119,9 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
         return;
       }
       res.statusCode = status;
+      // The rest of the body was not read: this connection cannot carry another request, so
+      // say so and close it after the answer (a keep-alive client would wait on it, then reset).
+      if (error instanceof BodyTooLarge || error instanceof BodyCutOff) res.setHeader('Connection', 'close');
       res.setHeader('Content-Type', 'application/json');
       res.end(JSON.stringify({ error: { code, message } }));
     }
