@@ -33,6 +33,11 @@ export function createApp(ctx: SandboxContext, log: ((line: string) => void) | n
     } else {
       await next();
     }
+    // A body that was not read to the end (refused as too large, or by a route that never
+    // reads one) still sits on the connection: say so and close it after this answer, or a
+    // keep-alive client would send its next request down a connection that gets cut.
+    const sentBody = c.req.header('transfer-encoding') !== undefined || Number(c.req.header('content-length') ?? 0) > 0;
+    if (sentBody && (!c.req.raw.bodyUsed || c.res.status === 413)) c.res.headers.set('Connection', 'close');
     if (log) {
       const key = c.req.header('x-institution-key');
       const ms = (performance.now() - start).toFixed(1);
