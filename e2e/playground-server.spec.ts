@@ -108,7 +108,8 @@ test('unsigned posts cannot push verified webhooks out of the list, and registra
     for (const e of rejected) expect(e.problem).toMatch(/MISSING_SIGNATURE/);
 
     // Registration: a page on another site cannot point the sandbox's webhooks here (or away).
-    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }]) {
+    const crossSite: Array<Record<string, string>> = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }];
+    for (const headers of crossSite) {
       const res = await request.post(`${base}/api/webhook/register`, { headers });
       expect(res.status(), JSON.stringify(headers)).toBe(403);
     }
