@@ -18,7 +18,8 @@ export { PassidApiError, PassidConfigError, WebhookVerificationError } from './e
 export type { WebhookVerificationReason } from './errors.js';
 export { createPassidClient } from './client.js';
 export type { CallOptions, OutcomeOptions, PassidClient, PassidClientOptions, VerifyOptions, VerifyResult } from './client.js';
-export { createPassidProxy, errorResponse } from './proxy.js';
+export { createPassidProxy } from './proxy.js';
+export { errorResponse } from './proxy-errors.js';
 export type { PassidProxyHandler, PassidProxyOptions, ProxyAuthorizeContext } from './proxy.js';
 export { createMemoryRateLimitStore, trustForwardedFor } from './rate-limit.js';
 export type {

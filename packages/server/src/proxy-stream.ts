@@ -5,6 +5,7 @@
  * written to the browser as soon as it arrives. Nothing is buffered beyond one event.
  */
 import { createParser, type EventSourceParser } from 'eventsource-parser';
+import { upstreamFailure } from './proxy-errors.js';
 
 const encoder = new TextEncoder();
 
@@ -77,4 +78,66 @@ export function relayStatusStream({ upstream, rewrite, onClose }: RelayOptions):
       stop(); // the browser went away
     },
   });
+}
+
+export interface OpenStatusStreamOptions {
+  fetch: typeof fetch;
+  /** PASSID's stream URL. */
+  url: string;
+  /** Method and headers (the key, `Accept`, `Last-Event-ID`). */
+  init: RequestInit;
+  /** Time limit for the stream to open (its headers), not for its life. */
+  timeoutMs: number;
+  /** The browser's request signal: when it aborts, the upstream request is closed. */
+  signal: AbortSignal;
+  /** The institution key, never passed on in a header. */
+  apiKey: string;
+  rewrite: (data: string) => string | null;
+  /** Answers anything but a 200 event stream (an error envelope) as the status route would. */
+  otherwise: (upstream: Response, text: string) => Promise<Response>;
+}
+
+/**
+ * Opens PASSID's status stream for the browser: a 200 event stream is relayed as it comes
+ * (`relayStatusStream`); anything else is read and answered by `otherwise`. The upstream
+ * request is closed when the relay ends, the browser goes away, or the answer was not a stream.
+ */
+export async function openStatusStream(options: OpenStatusStreamOptions): Promise<Response> {
+  const { signal, apiKey } = options;
+  const upstreamAbort = new AbortController();
+  const onBrowserGone = () => upstreamAbort.abort();
+  signal.addEventListener('abort', onBrowserGone, { once: true });
+  const opening = setTimeout(() => upstreamAbort.abort(new DOMException('timed out', 'TimeoutError')), options.timeoutMs);
+  const release = () => {
+    clearTimeout(opening);
+    signal.removeEventListener('abort', onBrowserGone);
+    upstreamAbort.abort();
+  };
+  let upstream: Response;
+  try {
+    upstream = await options.fetch(options.url, { ...options.init, signal: upstreamAbort.signal });
+  } catch {
+    const reason: unknown = upstreamAbort.signal.reason;
+    release();
+    return upstreamFailure(reason instanceof DOMException && reason.name === 'TimeoutError');
+  }
+  clearTimeout(opening);
+  const isStream = (upstream.headers.get('content-type') ?? '').toLowerCase().startsWith('text/event-stream');
+  if (!upstream.ok || !isStream || !upstream.body || signal.aborted) {
+    try {
+      return await options.otherwise(upstream, await upstream.text());
+    } catch {
+      return upstreamFailure(false);
+    } finally {
+      release();
+    }
+  }
+  const headers = new Headers({
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Accel-Buffering': 'no',
+  });
+  const version = upstream.headers.get('x-passid-api-version');
+  if (version !== null && !version.includes(apiKey)) headers.set('X-PASSID-API-Version', version);
+  return new Response(relayStatusStream({ upstream, rewrite: options.rewrite, onClose: release }), { status: 200, headers });
 }

@@ -15,8 +15,9 @@ import { claimsFilter } from './claims.js';
 import { PassidConfigError } from './errors.js';
 import { createRequestHandles } from './handle.js';
 import { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER, joinUrl, parseJson, readBodyWithLimit, scrub } from './http.js';
+import { errorResponse, invalid, isProduction, ProxyRefusal, rateLimited, upstreamFailure, warn, warnInDevelopment } from './proxy-errors.js';
 import { crossSiteRefusal, isJsonContentType, parseAllowedOrigins } from './proxy-guard.js';
-import { relayStatusStream } from './proxy-stream.js';
+import { openStatusStream } from './proxy-stream.js';
 import { createProxyLimiter, type ProxyRateLimitOptions } from './rate-limit.js';
 
 export interface PassidProxyOptions {
@@ -132,46 +133,6 @@ function safeDecode(segment: string): string {
   } catch {
     return '';
   }
-}
-
-/** The bridge API's error envelope, as a Response. */
-export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
-  const body = JSON.stringify({ error: { code, message: `[passid] ${message}` } });
-  return new Response(body, {
-    status,
-    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
-  });
-}
-
-const isProduction = () => typeof process !== 'undefined' && process.env.NODE_ENV === 'production';
-
-/** A bug in the institution's code (e.g. `authorize` throwing) should not be a silent 401. */
-function warnInDevelopment(what: string, error: unknown): void {
-  if (isProduction()) return;
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  console.warn(`[passid] ${what}: ${detail}`);
-}
-
-const warn = (message: string) => console.warn(`[passid] ${message}`);
-
-/** 429 in the envelope, `Retry-After` in whole seconds (at least 1). */
-function rateLimited(retryAfterMs: number, what: string): Response {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return errorResponse(429, 'RATE_LIMITED', `Too many requests ${what}. Retry in ${seconds} s.`, { 'Retry-After': String(seconds) });
-}
-
-class ProxyRefusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function invalid(message: string): ProxyRefusal {
-  return new ProxyRefusal(400, 'INVALID_REQUEST', message);
 }
 
 function firstIssue(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {
@@ -318,47 +279,17 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
   }
 
   /** Opens PASSID's status stream and relays it; anything but a 200 stream is answered like a status. */
-  async function forwardStream(path: string, init: RequestInit, route: Route & { handle: string }, signal: AbortSignal): Promise<Response> {
-    const doFetch = options.fetch ?? globalThis.fetch;
-    const upstreamAbort = new AbortController();
-    const onBrowserGone = () => upstreamAbort.abort();
-    signal.addEventListener('abort', onBrowserGone, { once: true });
-    const opening = setTimeout(() => upstreamAbort.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
-    const release = () => {
-      clearTimeout(opening);
-      signal.removeEventListener('abort', onBrowserGone);
-      upstreamAbort.abort();
-    };
-    let upstream: Response;
-    try {
-      upstream = await doFetch(joinUrl(baseUrl, path), { ...init, signal: upstreamAbort.signal });
-    } catch (error) {
-      const timedOut = upstreamAbort.signal.reason instanceof DOMException && upstreamAbort.signal.reason.name === 'TimeoutError';
-      release();
-      return timedOut
-        ? errorResponse(504, 'UPSTREAM_TIMEOUT', 'PASSID did not answer in time. Try again.')
-        : errorResponse(502, 'UPSTREAM_UNAVAILABLE', 'PASSID could not be reached. Try again.');
-    }
-    clearTimeout(opening);
-    const isStream = (upstream.headers.get('content-type') ?? '').toLowerCase().startsWith('text/event-stream');
-    if (!upstream.ok || !isStream || !upstream.body || signal.aborted) {
-      try {
-        return await passThrough(upstream, await upstream.text(), route);
-      } catch {
-        return errorResponse(502, 'UPSTREAM_UNAVAILABLE', 'PASSID could not be reached. Try again.');
-      } finally {
-        release();
-      }
-    }
-    const headers = new Headers({
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'X-Accel-Buffering': 'no',
+  function forwardStream(path: string, init: RequestInit, route: Route, signal: AbortSignal): Promise<Response> {
+    return openStatusStream({
+      fetch: options.fetch ?? globalThis.fetch,
+      url: joinUrl(baseUrl, path),
+      init,
+      timeoutMs,
+      signal,
+      apiKey,
+      rewrite: (data) => eventData(data, route),
+      otherwise: (upstream, text) => passThrough(upstream, text, route),
     });
-    const version = upstream.headers.get('x-passid-api-version');
-    if (version !== null && !version.includes(apiKey)) headers.set('X-PASSID-API-Version', version);
-    const body = relayStatusStream({ upstream, rewrite: (data) => eventData(data, route), onClose: release });
-    return new Response(body, { status: 200, headers });
   }
 
   async function forward(path: string, init: RequestInit, route: Route): Promise<Response> {
@@ -369,10 +300,7 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
       upstream = await doFetch(joinUrl(baseUrl, path), { ...init, signal: AbortSignal.timeout(timeoutMs) });
       text = await upstream.text();
     } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      return timedOut
-        ? errorResponse(504, 'UPSTREAM_TIMEOUT', 'PASSID did not answer in time. Try again.')
-        : errorResponse(502, 'UPSTREAM_UNAVAILABLE', 'PASSID could not be reached. Try again.');
+      return upstreamFailure(error instanceof Error && error.name === 'TimeoutError');
     }
     return passThrough(upstream, text, route);
   }
