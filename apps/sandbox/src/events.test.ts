@@ -121,6 +121,18 @@ describe('GET /api/bridge/request/:requestId/events', () => {
     expect(lines.filter((l) => l.startsWith('GET '))).toEqual([expect.stringMatching(new RegExp(`^GET /api/bridge/request/${id}/events 200 `))]);
   });
 
+  test('notices a clock moved past expiresAt (tests move it) by the next heartbeat', async () => {
+    let offset = 0;
+    client = await start({ now: () => Date.now() + offset, heartbeatMs: 40 });
+    const id = await createRequest(client);
+    const s = await stream(client, id);
+    expect(await s.item(0)).toMatchObject({ id: '1' });
+    offset = 11 * 60_000; // the request expired ten minutes ago, as far as the sandbox knows
+    await s.ended;
+    const last = s.events().at(-1);
+    expect(last && JSON.parse(last.data)).toMatchObject({ status: 'expired' });
+  });
+
   test('sends `: hb` comments on an idle stream at the configured interval', async () => {
     client = await start({ heartbeatMs: 40 });
     const id = await createRequest(client);

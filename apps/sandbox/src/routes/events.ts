@@ -86,7 +86,12 @@ export function eventRoutes(app: Hono, ctx: SandboxContext): void {
         unsubscribe = bus.subscribe(requestId, (signal) => (signal === 'close' ? end() : sendCurrent()), first.expires_at);
         sendCurrent();
         if (!finished) {
-          heartbeat = setInterval(() => controller.enqueue(encoder.encode(': hb\n\n')), heartbeatMs);
+          heartbeat = setInterval(() => {
+            controller.enqueue(encoder.encode(': hb\n\n'));
+            // Changes are pushed on the write; this only catches a clock that was moved (the
+            // sandbox's `now` in tests) past `expiresAt`, which no timer could foresee.
+            sendCurrent();
+          }, heartbeatMs);
         }
       },
       cancel() {
