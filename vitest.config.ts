@@ -15,6 +15,7 @@ const alias = [
   { find: /^@passid\/core$/, replacement: src('./packages/core/src/index.ts') },
   { find: /^@passid\/react\/locales\/fr$/, replacement: src('./packages/react/src/locales/fr.ts') },
   { find: /^@passid\/react$/, replacement: src('./packages/react/src/index.ts') },
+  { find: /^@passid\/server\/pasby$/, replacement: src('./packages/server/src/pasby/index.ts') },
   { find: /^@passid\/server$/, replacement: src('./packages/server/src/index.ts') },
   { find: /^@passid\/sandbox$/, replacement: src('./apps/sandbox/src/index.ts') },
 ];

@@ -8,7 +8,7 @@ export default defineConfig({
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
-    rollupOptions: { external: [/^zustand/, /^valibot/], output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+    rollupOptions: { external: [/^zustand/, /^valibot/, /^eventsource-parser/], output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
     minify: false,
     sourcemap: true,
     target: 'es2020',

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { SandboxContext } from './context.js';
 import { ApiError, errorResponse, MAX_BODY_BYTES } from './http.js';
 import { mask } from './ids.js';
+import { createPasbyApp, pasbyEnvelope, PASBY_BASE_PATH, type PasbyOptions } from './pasby/index.js';
 import { bridgeRoutes } from './routes/bridge.js';
 import { eventRoutes } from './routes/events.js';
 import { sandboxRoutes } from './routes/sandbox.js';
@@ -14,8 +15,10 @@ import { walletRoutes } from './routes/wallet.js';
 const EXPOSE = 'X-PASSID-API-Version, Retry-After, Idempotent-Replayed, Date';
 const ALLOW_HEADERS = 'X-Institution-Key, Idempotency-Key, Content-Type, Authorization, Last-Event-ID, Accept';
 
-export function createApp(ctx: SandboxContext, log: ((line: string) => void) | null): Hono {
+export function createApp(ctx: SandboxContext, log: ((line: string) => void) | null, options: { pasby?: PasbyOptions } = {}): Hono {
   const app = new Hono();
+  // pasby's emulation answers in pasby's envelope, even for the errors made below.
+  app.use(`${PASBY_BASE_PATH}/*`, pasbyEnvelope);
 
   app.use('*', async (c, next) => {
     const start = log ? performance.now() : 0;
@@ -49,6 +52,7 @@ export function createApp(ctx: SandboxContext, log: ((line: string) => void) | n
   walletRoutes(app, ctx);
   sandboxRoutes(app, ctx);
   eventRoutes(app, ctx);
+  app.route(PASBY_BASE_PATH, createPasbyApp(ctx, options.pasby));
 
   app.notFound((c) => errorResponse(c, new ApiError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {

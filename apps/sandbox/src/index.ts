@@ -11,3 +11,5 @@ export { createApp } from './app.js';
 export { createContext } from './context.js';
 export type { SandboxContext } from './context.js';
 export { normalizeToken, normalizeCode } from './ids.js';
+export { PASBY_APPS, PASBY_CLAIMS, PASBY_PERSONAS } from './pasby/index.js';
+export type { PasbyApp, PasbyClaim, PasbyOptions, PasbyPersona } from './pasby/index.js';

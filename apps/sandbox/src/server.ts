@@ -5,6 +5,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.js';
 import { createContext } from './context.js';
 import { openDb } from './db.js';
+import type { PasbyOptions } from './pasby/index.js';
 import { createRateLimiter, parseRateLimit } from './rate-limit.js';
 import { createOutbox } from './webhooks.js';
 
@@ -40,6 +41,8 @@ export interface SandboxOptions {
    * (`GET /api/bridge/request/:id/events`), in ms. @default 15_000
    */
   heartbeatMs?: number;
+  /** Timings of the pasby emulation under `/pasby` (long poll 25 s, SSE every 2 s). */
+  pasby?: Omit<PasbyOptions, 'signal'>;
 }
 
 export interface RunningSandbox {
@@ -76,7 +79,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     verifyDelayMs: options.verifyDelayMs ?? 0,
     heartbeatMs,
   });
-  const app = createApp(ctx, log);
+  // Aborted on close(): pasby's open SSE streams and long polls end instead of holding shutdown.
+  const stopping = new AbortController();
+  const app = createApp(ctx, log, { pasby: { ...options.pasby, signal: stopping.signal } });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   server.keepAliveTimeout = 5_000;
   let closing: Promise<void> | undefined;
@@ -104,6 +109,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       closing ??= (async () => {
         clearInterval(purge);
         ctx.bus.close(); // ends every status stream, so none holds the shutdown up
+        stopping.abort();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         const cut = setTimeout(() => server.closeAllConnections(), options.closeGraceMs ?? 5_000);

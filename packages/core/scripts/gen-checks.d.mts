@@ -1,9 +1,9 @@
 /** Absolute path of `src/wire/checks.gen.ts`. */
 export declare const OUTPUT: string;
-/** The source `src/wire/checks.gen.ts` should have, compiled from `src/wire/schemas.ts`. */
+/** The source `src/wire/checks.gen.ts` should have, generated from `src/wire/schemas.ts`. */
 export declare function generateChecks(): Promise<string>;
 /**
- * The output shape of a valibot schema for `strip`; throws on anything the compiled checks
- * would not reproduce (a `v.check`, a transform, a regex flag, a variant…).
+ * The spec of a valibot schema for `conform`; throws on anything a spec would not reproduce
+ * exactly (a `v.check`, a transform, a regex flag, a variant…).
  */
-export declare function shapeOf(schema: unknown, at?: string): unknown;
+export declare function specOf(schema: unknown, at?: string): unknown;

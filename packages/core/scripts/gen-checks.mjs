@@ -2,21 +2,17 @@
 // Compiles the browser's response checks from the valibot wire schemas, at build time.
 //
 // The valibot schemas in src/wire/schemas.ts stay the one source of truth (the sandbox and
-// @passid/server validate with them at run time). For the browser, TypeBox's adapter turns
-// each schema into a TypeBox type and TypeBox's compiler turns that into one plain boolean
-// expression. The result, src/wire/checks.gen.ts, needs no library, no `eval` and no
-// `new Function` at run time (it works under a strict CSP), and costs the bundle about 1 KB
-// gzipped where valibot and the schemas cost 2.6 KB.
+// @passid/server validate with them at run time). For the browser, each schema is turned
+// into a spec: plain data that `conform` (src/wire/conform.ts, one small walker) checks an
+// answer against, keeping only what the contract knows. The result, src/wire/checks.gen.ts,
+// needs no library, no `eval` and no `new Function` at run time (it works under a strict
+// CSP). A property test holds `conform` to valibot's verdict and output.
 //
 // Usage: pnpm gen:checks            rewrite src/wire/checks.gen.ts
 //        pnpm gen:checks --check    exit 1 if the committed file is stale (the tests do this too)
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Box } from '@sinclair/typebox-adapter';
-import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { TypeSystemPolicy } from '@sinclair/typebox/system';
-
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 export const OUTPUT = here('../src/wire/checks.gen.ts');
 
@@ -28,46 +24,106 @@ const TYPES = {
   ErrorEnvelope: 'ErrorEnvelopeSchema',
 };
 
-/** Schema types and pipe actions the compiled checks reproduce exactly. */
-const LEAF_TYPES = new Set(['string', 'number', 'boolean', 'literal', 'picklist']);
+/** Pipe actions a spec reproduces exactly. */
 const ACTIONS = new Set(['regex', 'min_value', 'max_value', 'finite']);
 
 /**
- * Walks a valibot schema: throws on anything the compiler would drop silently (a `v.check`,
- * a transform, a regex flag…), and returns its output shape for `strip` (`wire/strip.ts`):
- * `0` for a value kept as it is, `{ key: shape }` for an object (only these keys are kept),
- * `[key, [[literal, shape], …]]` for a union of objects told apart by the literal `key`.
+ * Walks a valibot schema into a spec for `conform` (see `Spec` in src/wire/conform.ts), and
+ * throws on anything it cannot reproduce exactly (a `v.check`, a transform, a regex flag…):
+ * nothing is ever checked more loosely than valibot would.
  */
-export function shapeOf(schema, at = '') {
+export function specOf(schema, at = '') {
   const where = at || 'the root';
-  for (const action of schema.pipe?.slice(1) ?? []) {
+  const actions = schema.pipe?.slice(1) ?? [];
+  for (const action of actions) {
     if (!ACTIONS.has(action.type)) throw new Error(`gen-checks: ${where}: the action ${action.type} does not compile`);
     if (action.type === 'regex' && action.requirement.flags) {
       throw new Error(`gen-checks: ${where}: regex flags (${action.requirement.flags}) do not compile`);
     }
   }
-  switch (schema.type) {
+  const base = schema.pipe ? schema.pipe[0] : schema;
+  const action = (type) => actions.find((a) => a.type === type);
+  const only = (...allowed) => {
+    const other = actions.find((a) => !allowed.includes(a.type));
+    if (other) throw new Error(`gen-checks: ${where}: the action ${other.type} does not compile on a ${base.type}`);
+  };
+  switch (base.type) {
     case 'optional':
-      if (schema.default !== undefined) throw new Error(`gen-checks: ${where}: optional defaults do not compile`);
-      return shapeOf(schema.wrapped, at);
-    case 'array':
-      if (shapeOf(schema.item, `${at}[]`) !== 0) throw new Error(`gen-checks: ${where}: only arrays of plain values`);
-      return 0;
+      if (base.default !== undefined) throw new Error(`gen-checks: ${where}: optional defaults do not compile`);
+      only();
+      return ['?', specOf(base.wrapped, at)];
+    case 'string': {
+      only('regex');
+      const regex = action('regex');
+      return regex ? ['s', regex.requirement] : 's';
+    }
+    case 'boolean':
+      only();
+      return 'b';
+    case 'number': {
+      only('min_value', 'max_value', 'finite');
+      const [min, max] = [action('min_value')?.requirement, action('max_value')?.requirement];
+      const spec = ['n', action('finite') ? 1 : 0];
+      if (min !== undefined || max !== undefined) spec.push(min ?? -Infinity);
+      if (max !== undefined) spec.push(max);
+      return spec;
+    }
+    case 'literal':
+      only();
+      return ['l', base.literal];
+    case 'picklist':
+      only();
+      return ['p', [...base.options]];
+    case 'array': {
+      only();
+      const item = specOf(base.item, `${at}[]`);
+      if (typeof item === 'object' && !Array.isArray(item)) throw new Error(`gen-checks: ${where}: only arrays of plain values`);
+      return ['a', item];
+    }
     case 'object':
-      return Object.fromEntries(Object.entries(schema.entries).map(([key, entry]) => [key, shapeOf(entry, `${at}.${key}`)]));
+      only();
+      return Object.fromEntries(Object.entries(base.entries).map(([key, entry]) => [key, specOf(entry, `${at}.${key}`)]));
     case 'union': {
-      // Objects told apart by a literal key (TypeBox's adapter compiles unions, not variants).
-      const [first] = schema.options;
+      only();
+      // Objects told apart by a literal key.
+      const [first] = base.options;
       const key = Object.keys(first?.entries ?? {}).find((k) =>
-        schema.options.every((option) => option.type === 'object' && option.entries[k]?.type === 'literal'),
+        base.options.every((option) => option.type === 'object' && option.entries[k]?.type === 'literal'),
       );
       if (!key) throw new Error(`gen-checks: ${where}: a union must be of objects told apart by a literal key`);
-      return [key, schema.options.map((option) => [option.entries[key].literal, shapeOf(option, at)])];
+      return ['u', key, base.options.map((option) => [option.entries[key].literal, specOf(option, at)])];
     }
     default:
-      if (LEAF_TYPES.has(schema.type)) return 0;
-      throw new Error(`gen-checks: ${where}: the schema type ${schema.type} does not compile`);
+      throw new Error(`gen-checks: ${where}: the schema type ${base.type} does not compile`);
   }
+}
+
+/** TypeScript source of a spec; regexes and repeated objects by their shared names. */
+function source(spec, names) {
+  if (spec instanceof RegExp) return names.get(String(spec));
+  if (typeof spec !== 'object' || spec === null) return spec === -Infinity ? '-Infinity' : JSON.stringify(spec);
+  const own = JSON.stringify(spec, replacer);
+  if (names.has(own)) return names.get(own);
+  if (Array.isArray(spec)) return `[${spec.map((item) => source(item, names)).join(', ')}]`;
+  return `{ ${Object.entries(spec).map(([key, item]) => `${/^[a-z_]\w*$/i.test(key) ? key : JSON.stringify(key)}: ${source(item, names)}`).join(', ')} }`;
+}
+const replacer = (_key, value) => (value instanceof RegExp ? `/${value.source}/` : value === -Infinity ? '-Infinity' : value);
+
+/** Every object spec inside `spec` (itself included), with its serialised form. */
+function objects(spec, found = []) {
+  if (Array.isArray(spec)) spec.forEach((item) => objects(item, found));
+  else if (spec && typeof spec === 'object' && !(spec instanceof RegExp)) {
+    found.push([JSON.stringify(spec, replacer), spec]);
+    Object.values(spec).forEach((item) => objects(item, found));
+  }
+  return found;
+}
+
+/** Every regex inside `spec`. */
+function regexesOf(spec, found = []) {
+  if (spec instanceof RegExp) found.push(spec);
+  else if (spec && typeof spec === 'object') Object.values(spec).forEach((item) => regexesOf(item, found));
+  return found;
 }
 
 /** Loads src/wire/schemas.ts (TypeScript) through esbuild, valibot bundled in. */
@@ -87,42 +143,42 @@ async function loadSchemas() {
 /** The source of checks.gen.ts. */
 export async function generateChecks() {
   const schemas = await loadSchemas();
-  // valibot's `object` accepts any non-null object, arrays included; so must the checks, for
-  // the two to accept exactly the same JSON (checks.test.ts compares them).
-  TypeSystemPolicy.AllowArrayObject = true;
-  const regexes = new Map(); // regex literal → shared name
-  const guards = [];
-  for (const [type, schemaName] of Object.entries(TYPES)) {
+  const specs = Object.entries(TYPES).map(([type, schemaName]) => {
     const schema = schemas[schemaName];
     if (!schema) throw new Error(`gen-checks: schemas.ts has no export ${schemaName}`);
-    const shape = shapeOf(schema, '');
-    const code = TypeCompiler.Code(Box(schema), [], { language: 'javascript' });
-    // The adapter falls back to calling valibot at run time for what it cannot map.
-    if (/\bkind\(/.test(code)) throw new Error(`gen-checks: ${schemaName} does not compile to plain checks:\n${code}`);
-    // TypeBox hoists each pattern as `const local_N = /…/;`: share identical ones.
-    let body = code;
-    for (const [, local, literal] of code.matchAll(/const (local_\d+) = (\/.*\/[a-z]*);\n/g)) {
-      if (!regexes.has(literal)) regexes.set(literal, `PATTERN_${regexes.size}`);
-      body = body.replace(`const ${local} = ${literal};\n`, '').replaceAll(`${local}.`, `${regexes.get(literal)}.`);
+    return [type, schemaName, specOf(schema)];
+  });
+  const names = new Map();
+  const shared = [];
+  for (const regex of specs.flatMap(([, , spec]) => regexesOf(spec))) {
+    if (!names.has(String(regex))) {
+      names.set(String(regex), `PATTERN_${names.size}`);
+      shared.push(`const ${names.get(String(regex))} = ${regex};`);
     }
-    const start = 'return function check(value) {';
-    if (!body.startsWith(start) || !body.trimEnd().endsWith('}')) {
-      throw new Error(`gen-checks: unexpected TypeBox output for ${schemaName}:\n${code}`);
-    }
-    const inner = body.trimEnd().slice(start.length, -1).trim();
-    guards.push(
-      `/** \`${schemaName}\` compiled: true when \`value\` is a valid \`${type}\`. */\nexport function is${type}(value: unknown): value is ${type} {\n  ${inner}\n}`,
-      `/** What \`strip\` keeps of a valid \`${type}\` (what valibot's output would hold). */\nexport const ${type}Shape: Shape = ${JSON.stringify(shape)};`,
-    );
   }
+  const regexCount = shared.length;
+  // An object spec that appears more than once (the claims) is written once.
+  const inner = specs.flatMap(([, , spec]) => objects(spec).slice(1));
+  for (const [text, spec] of inner) {
+    if (names.has(text) || inner.filter(([other]) => other === text).length < 2) continue;
+    const name = `SHARED_${shared.length - regexCount}`;
+    shared.push(`const ${name}: Spec = ${source(spec, names)};`);
+    names.set(text, name);
+  }
+  const guards = specs.map(
+    ([type, schemaName, spec]) =>
+      `/** \`${schemaName}\` as a spec for \`conform\`. */\nexport const ${type}Spec: Spec = ${source(spec, names)};\n\n` +
+      `/** True when \`value\` is a valid \`${type}\` (as valibot's \`${schemaName}\` would say). */\n` +
+      `export const is${type} = (value: unknown): value is ${type} => conform(value, ${type}Spec) !== undefined;`,
+  );
   const claimKeys = Object.keys(schemas.ClaimsSchema.entries);
-  return `// @ts-nocheck: the bodies are TypeBox's generated JavaScript; the signatures are typed.
-// GENERATED by packages/core/scripts/gen-checks.mjs from ./schemas.ts. Do not edit:
+  return `// GENERATED by packages/core/scripts/gen-checks.mjs from ./schemas.ts. Do not edit:
 // change the schemas, then run \`pnpm gen:checks\`. A test fails when this file is stale.
 import type { ${Object.keys(TYPES).sort().join(', ')} } from './schemas.js';
-import type { Shape } from './strip.js';
+import { conform } from './conform.js';
+import type { Spec } from './conform.js';
 
-${[...regexes].map(([literal, shared]) => `const ${shared} = ${literal};`).join('\n')}
+${shared.join('\n')}
 
 /** Keys of \`ClaimsSchema\`, in its order. */
 export const CLAIM_KEYS = ${JSON.stringify(claimKeys)} as const;

@@ -2,7 +2,7 @@
  * `PassidError`: the one error type the core throws and stores. Its message is prefixed
  * with `[passid]` and never contains a key or a full token.
  */
-import type { PassidErrorKind, PassidErrorShape } from './types.js';
+import type { PassidErrorKind, PassidErrorShape } from './flow/types.js';
 
 export interface PassidErrorInit {
   status?: number;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { connect, createPassidController, initialState, resolveMessages } from '@passid/core';
 import type {
   PassidController,
@@ -37,48 +37,19 @@ export interface UsePassidVerifyResult {
 
 /**
  * The headless hook: one controller (one zustand store) per component instance, created
- * once, subscribed with `useSyncExternalStore`, fed the latest options after every render,
- * and disposed on unmount.
- *
- * StrictMode mounts, unmounts and re-mounts effects in one synchronous pass: disposal is
- * deferred to a microtask and cancelled by the re-mount, so the double mount keeps ONE
- * controller and creates one session. A real unmount disposes the controller before any
- * timer or response can run. If a disposed instance is ever re-mounted, it gets a fresh
- * controller.
+ * once, fed the latest options after every render, and subscribed with
+ * `useSyncExternalStore`. The controller's work starts and stops with its subscribers: the
+ * mount starts it (`autoStart`, or the option check that shows a live key's error at once),
+ * the unmount stops it and voids an open session. React StrictMode's double mount
+ * unsubscribes and subscribes again in one task, which the controller treats as one mount:
+ * one session, not two.
  */
 export function usePassidVerify(options: UsePassidVerifyOptions): UsePassidVerifyResult {
-  const latest = useRef(options);
-  latest.current = options;
-  const [controller, setController] = useState<PassidController>(() =>
-    createPassidController(options),
-  );
+  const [controller] = useState<PassidController>(() => createPassidController(options));
   const [serverSnapshot] = useState(() => initialState());
-  const pendingDispose = useRef<{ cancelled: boolean } | null>(null);
-  const disposed = useRef<PassidController | null>(null);
 
-  useEffect(() => {
-    if (pendingDispose.current) pendingDispose.current.cancelled = true;
-    pendingDispose.current = null;
-    if (disposed.current === controller) {
-      setController(createPassidController(latest.current));
-      return;
-    }
-    // A live key in the browser (or options that can never run) shows the error at mount.
-    if (latest.current.autoStart) controller.start();
-    else controller.check();
-    return () => {
-      const ticket = { cancelled: false };
-      pendingDispose.current = ticket;
-      queueMicrotask(() => {
-        if (ticket.cancelled) return;
-        controller.dispose();
-        disposed.current = controller;
-      });
-    };
-  }, [controller]);
-
-  // Push the latest options (and callbacks) after every render. The controller ignores
-  // `autoStart`, so the options go through as they are (no copy per render).
+  // Push the latest options (and callbacks) after every render, before the subscription
+  // below starts the controller on mount.
   useEffect(() => {
     controller.setOptions(options);
   });

@@ -2,7 +2,6 @@
  * `toNodeHandler`: runs a Web-standard handler (`createPassidProxy`) in Node's `http` server or
  * Express: `app.use(toNodeHandler(proxy))`.
  */
-import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { rememberSocketAddress } from './rate-limit.js';
 
@@ -58,34 +57,36 @@ function toRequest(req: IncomingMessage & { originalUrl?: string }, body: Uint8A
   return new Request(url, { method: req.method ?? 'GET', headers, body: body && body.byteLength > 0 ? new Uint8Array(body) : null, signal });
 }
 
-const isEventStream = (response: Response) => (response.headers.get('content-type') ?? '').toLowerCase().startsWith('text/event-stream');
-
 /**
- * Writes a Web `Response` to Node. An event stream is written chunk by chunk as it comes (its
- * headers at once, so the browser knows the stream is open); when the browser goes away, the
- * stream is cancelled, which closes the proxy's upstream request. Other bodies are small and
- * sent in one piece, with a `Content-Length`.
+ * Writes the response. An event stream is written as it comes, never buffered (waiting for
+ * `drain` when the socket is full), and when the client goes away its body is cancelled, so
+ * the handler stops its upstream work. Anything else is sent whole.
  */
 async function send(res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
-  if (!response.body || !isEventStream(response)) {
+  if (!response.body || !/^text\/event-stream/i.test(response.headers.get('content-type') ?? '')) {
     res.end(Buffer.from(await response.arrayBuffer()));
     return;
   }
   res.flushHeaders();
   const reader = response.body.getReader();
-  const gone = new Promise<'gone'>((resolve) => res.once('close', () => resolve('gone')));
-  for (;;) {
-    const next = await Promise.race([reader.read(), gone]);
-    if (next === 'gone') break;
-    if (next.done) {
-      res.end();
-      return;
+  const onClose = () => void reader.cancel().catch(() => undefined);
+  res.once('close', onClose);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) await new Promise<void>((resolve) => {
+        res.once('drain', resolve);
+        res.once('close', resolve);
+      });
+      if (res.destroyed) return;
     }
-    if (!res.write(next.value) && (await Promise.race([once(res, 'drain'), gone])) === 'gone') break;
+    res.end();
+  } finally {
+    res.off('close', onClose);
   }
-  await reader.cancel(); // the browser went away: stop the stream (and its upstream request)
 }
 
 /** Adapts a `(Request) => Promise<Response>` handler to Node's `(req, res, next?)`. */

@@ -22,6 +22,8 @@ import type { PassidProxyHandler, PassidProxyOptions, ProxyAuthorizeContext } fr
 import { createProxyLimiter } from './rate-limit.js';
 
 export type { PassidProxyHandler, PassidProxyOptions, ProxyAuthorizeContext } from './proxy-options.js';
+/** Also here, where it lived first (the pasby proxy imports it from this module). */
+export { errorResponse } from './proxy-errors.js';
 
 /** Response headers passed through from PASSID; everything else (hop-by-hop, set-cookie…) is dropped. */
 const PASSED_HEADERS = ['content-type', 'retry-after', 'x-passid-api-version', 'idempotent-replayed'];

@@ -2,7 +2,7 @@
  * French texts: `import { fr } from '@passid/core/locales/fr'` and pass `locale: fr` (or
  * `<PASSIDVerify locale={fr}>`). A separate entry, so English-only bundles do not carry it.
  */
-import type { Locale } from '../messages.js';
+import type { Locale } from '../i18n/messages.js';
 
 export const fr: Locale = {
   code: 'fr',

@@ -26,7 +26,9 @@ export type Reply =
       /** Answer after this many ms (fake timers). */
       delayMs?: number;
     }
-  | { networkError: true; delayMs?: number };
+  | { networkError: true; delayMs?: number }
+  /** A `text/event-stream` answer whose body the test drives (`fakeEventStream`). */
+  | { stream: FakeEventStream; status?: number; headers?: Record<string, string>; delayMs?: number };
 
 export function fakeFetch(handler: (call: FakeCall) => Reply) {
   const calls: FakeCall[] = [];
@@ -63,6 +65,13 @@ export function fakeFetch(handler: (call: FakeCall) => Reply) {
       }
       if (call.signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
       if ('networkError' in reply) throw new TypeError('fetch failed');
+      if ('stream' in reply) {
+        call.signal?.addEventListener('abort', () => reply.stream.abort());
+        return new Response(reply.stream.body, {
+          status: reply.status ?? 200,
+          headers: { 'Content-Type': 'text/event-stream', ...reply.headers },
+        });
+      }
       const text = reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
       return new Response(text, {
         status: reply.status ?? 200,
@@ -133,5 +142,62 @@ export function statusBody(
     expiresAt: iso(expiresAt),
     serverTime: iso(serverNow),
     ...extra,
+  };
+}
+
+/** A server-sent-events body the test writes to: events, comments, an end, a break. */
+export interface FakeEventStream {
+  body: ReadableStream<Uint8Array>;
+  /** Sends `event: status` (by default) with `data` as JSON and an `id`. */
+  send(data: unknown, options?: { id?: number; event?: string }): void;
+  /** Sends raw text as it is (partial lines, comments…). */
+  raw(text: string): void;
+  /** The server ends the response. */
+  end(): void;
+  /** The connection breaks. */
+  fail(): void;
+  /** Called by the fake fetch when the request is aborted. */
+  abort(): void;
+  /** The reader cancelled the body or aborted the request. */
+  readonly closed: boolean;
+}
+
+export function fakeEventStream(): FakeEventStream {
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let closed = false;
+  let nextId = 1;
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+    },
+    cancel() {
+      closed = true;
+    },
+  });
+  const write = (text: string) => {
+    if (!closed) controller.enqueue(encoder.encode(text));
+  };
+  return {
+    body,
+    send(data, { id = nextId++, event = 'status' } = {}) {
+      write(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    },
+    raw: write,
+    end() {
+      if (!closed) controller.close();
+      closed = true;
+    },
+    fail() {
+      if (!closed) controller.error(new TypeError('terminated'));
+      closed = true;
+    },
+    abort() {
+      if (!closed) controller.error(new DOMException('The operation was aborted.', 'AbortError'));
+      closed = true;
+    },
+    get closed() {
+      return closed;
+    },
   };
 }

@@ -43,3 +43,10 @@ export type Tier = (typeof TIERS)[number];
  */
 export const ISO_TIMESTAMP =
   /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])T(?:[01]\d|2[0-3])(?::[0-5]\d){2}(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/** Lifetime of a QR request in seconds: the bounds and the default of `ttlSeconds`. */
+export const TTL_SECONDS = { min: 60, max: 3600, default: 600 } as const;
+
+/** True for a whole number of seconds a QR request may live. */
+export const isValidTtl = (ttl: unknown): ttl is number =>
+  Number.isInteger(ttl) && (ttl as number) >= TTL_SECONDS.min && (ttl as number) <= TTL_SECONDS.max;

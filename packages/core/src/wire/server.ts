@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { IsoTimestampSchema, PermissionSchema, TierSchema } from './schemas.js';
+import { TTL_SECONDS } from './constants.js';
 
 /** What an institution reports happened after a PASSID-verified decision. */
 export const OUTCOMES = [
@@ -48,7 +49,7 @@ export const OutcomeSchema = /*#__PURE__*/ v.picklist(OUTCOMES);
 export const CreateRequestBodySchema = /*#__PURE__*/ v.strictObject({
   institutionName: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80))),
   permissions: v.optional(v.pipe(v.array(PermissionSchema), v.minLength(1))),
-  ttlSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(60), v.maxValue(3600))),
+  ttlSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(TTL_SECONDS.min), v.maxValue(TTL_SECONDS.max))),
 });
 export type CreateRequestBody = v.InferInput<typeof CreateRequestBodySchema>;
 

@@ -1,0 +1,56 @@
+/**
+ * PASSID's option rules: which options can never run (checked before every attempt and at
+ * mount), and the development-only warnings. Keys are trimmed before they are judged, as
+ * `fetch` trims header values: `' sk_live_…'` is a live key too.
+ */
+import { isBrowser } from '../../env.js';
+import { PassidError } from '../../errors.js';
+import { TTL_SECONDS, isValidTtl } from '../../wire/constants.js';
+import type { PassidControllerOptions } from './types.js';
+
+declare const process: { env: Record<string, string | undefined> };
+
+/** A live institution key (`sk_live_…`, surrounding whitespace ignored). */
+export const isLiveKey = (key: string | undefined): boolean => !!key?.trim().startsWith('sk_live_');
+
+/** Why the current options cannot run, or null. Checked on every start / submit. */
+export function configurationError(options: PassidControllerOptions): PassidError | null {
+  const { ttlSeconds: ttl, pollIntervalMs: poll, requestTimeoutMs: timeout, apiKey } = options;
+  const bad = (what: string, value: unknown) => new PassidError('configuration', `${what} (got ${String(value)}).`);
+  if (ttl !== undefined && !isValidTtl(ttl)) {
+    return bad(`ttlSeconds must be an integer from ${TTL_SECONDS.min} to ${TTL_SECONDS.max}`, ttl);
+  }
+  if (poll !== undefined && !(Number.isFinite(poll) && poll > 0)) {
+    return bad('pollIntervalMs must be a positive number', poll);
+  }
+  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
+    return bad('requestTimeoutMs must be a positive number', timeout);
+  }
+  if (options.watch !== undefined && !['auto', 'push', 'poll'].includes(options.watch)) {
+    return bad("watch must be 'auto', 'push' or 'poll'", options.watch);
+  }
+  if (isLiveKey(apiKey) && isBrowser() && !options.dangerouslyAllowBrowserKey) {
+    return new PassidError(
+      'live_key_in_browser',
+      // Long explanations are development-only; production builds keep a short message.
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? 'A live key (sk_live_…) must not be used in the browser. Remove apiKey and set `endpoint` to your backend ' +
+            'proxy (proxy mode, createPassidProxy from @passid/server), or use a sandbox key while testing.'
+        : 'Live key in the browser.',
+    );
+  }
+  return options.transport || apiKey?.trim() || options.endpoint
+    ? null
+    : new PassidError(
+        'configuration',
+        typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+          ? 'Give an `apiKey` (sandbox) or an `endpoint` (proxy mode) or a `transport`.' : 'No apiKey, endpoint or transport.',
+      );
+}
+
+/** Development-only warnings about the options, each shown once per controller. */
+export const optionWarnings = (options: PassidControllerOptions) =>
+  [
+    ['both', options.apiKey && options.endpoint && !options.transport, 'Both apiKey and endpoint are set: proxy mode is used and the key is not sent. Remove apiKey.'],
+    ['live', isLiveKey(options.apiKey) && isBrowser() && options.dangerouslyAllowBrowserKey, 'dangerouslyAllowBrowserKey lets a live key run in the browser, where anyone can read it.'],
+  ] as const;
