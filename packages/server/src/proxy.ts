@@ -11,6 +11,7 @@ import {
   VerifyBodySchema,
   type Permission,
 } from '@passid/core/wire';
+import { isValidTtl, TTL_SECONDS } from '@passid/core';
 import { claimsFilter } from './claims.js';
 import { PassidConfigError } from './errors.js';
 import { createRequestHandles } from './handle.js';
@@ -78,8 +79,8 @@ function checkOptions(options: PassidProxyOptions): { prefix: string; allowed: r
     );
   }
   const ttl = options.ttlSeconds;
-  if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 60 || ttl > 3600)) {
-    throw new PassidConfigError(`ttlSeconds must be a whole number from 60 to 3600 (got ${String(ttl)}).`);
+  if (ttl !== undefined && !isValidTtl(ttl)) {
+    throw new PassidConfigError(`ttlSeconds must be a whole number from ${TTL_SECONDS.min} to ${TTL_SECONDS.max} (got ${String(ttl)}).`);
   }
   return { prefix, allowed };
 }
