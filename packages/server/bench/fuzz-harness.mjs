@@ -21,9 +21,12 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { startSandbox } from '@passid/sandbox';
 import { createPassidProxy, toNodeHandler, trustForwardedFor } from '@passid/server';
+import { createPasbyProxy } from '@passid/server/pasby';
 
 const KEY = 'sk_sandbox_demo';
 const PROXY = '/api/passid';
+const PASBY_PROXY = '/api/pasby';
+const PASBY = { 'x-api-key': 'bk-test_sandbox', 'x-access-secret': 'snb_sandbox' };
 /** Stops a response being read forever (status streams stay open while a request is pending). */
 const STREAM_READ_MS = 200;
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -129,6 +132,19 @@ function requestArbitrary(pools) {
   const none = fc.constant({});
   const share = fc.record({ permissions: opt(permissions), institutionId: opt(fc.constantFrom('inst_demo', 'inst_other', 'inst_nope')) }).map(clean);
   const webhookUrl = fc.record({ url: fc.constantFrom('http://127.0.0.1:9/hook', 'https://127.0.0.1:9/x', 'ftp://127.0.0.1/x', 'javascript:alert(1)', 'not a url') });
+  const pasbyClaims = fc.subarray(['naming.family', 'naming.given', 'naming.middle', 'contact.email', 'bio.birthnumber', 'bio.birthdate', 'bio.gender', 'nationality.residence', 'nationality.primary'], { minLength: 1 });
+  const nin = fc.oneof(fc.constantFrom('12345678901', '23456789012', '45678901234', '99999999999'), hostileText);
+  const pasbyIdentification = fc
+    .record({ action: fc.constantFrom('login', 'signup', 'link', 'pay'), claims: pasbyClaims, payload: fc.string({ minLength: 1, maxLength: 60 }), seeds: opt(fc.integer({ min: 0, max: 12 })), user: opt(nin) })
+    .map(clean);
+  const pasbyFlowRaw = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pools.pasbyFlows) }, { weight: 1, arbitrary: hostileText });
+  const pasbyFlowId = segment(pasbyFlowRaw);
+  const pasbyFlow = fc.record({ request: pasbyFlowRaw });
+  const pasbyWallet = fc
+    .record({ persona: fc.constantFrom('amina', 'chidi', 'zed', 'nobody'), request: opt(pasbyFlowRaw), seed: opt(fc.oneof(fc.constantFrom(...pools.pasbySeeds), hostileText)) })
+    .map(clean);
+  const pasbySession = fc.record({ mode: fc.constantFrom('wildcard', 'same-device', 'different-device', 'qr'), nin: opt(nin) }).map(clean);
+  const pasbyHandle = segment(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pools.pasbyHandles) }, { weight: 2, arbitrary: hostileText }));
   /** [weight, method, target, path, valid body] */
   const endpoints = [
     [4, 'POST', 'sandbox', fc.constant('/api/bridge/request'), create],
@@ -154,6 +170,16 @@ function requestArbitrary(pools) {
     [2, 'GET', 'proxy', handle.map((s) => `${PROXY}/request/${s}/events`), none],
     [3, 'POST', 'proxy', fc.constant(`${PROXY}/verify`), verify],
     [1, 'GET', 'proxy', fc.constantFrom(`${PROXY}/request/%ZZ`, `${PROXY}/cohorts`, `${PROXY}`, `${PROXY}/request/a/b/c`, `${PROXY}//request`), none],
+    // pasby, emulated by the sandbox under /pasby, and its proxy
+    [2, 'POST', 'sandbox', fc.constantFrom('/pasby/api/v2/identification/same-device', '/pasby/api/v2/identification/wildcard', '/pasby/api/v2/identification/different-device'), pasbyIdentification],
+    [2, 'POST', 'sandbox', fc.constantFrom('/pasby/api/v2/flow/ping', '/pasby/api/v2/flow/cancel', '/pasby/api/v1/flow/ping', '/pasby/api/v1/flow/cancel', '/pasby/api/v2/flow/polling', '/pasby/api/v1/flow/polling'), pasbyFlow],
+    [1, 'GET', 'sandbox', pasbyFlowId.map((s) => `/pasby/api/v2/flow/sse?request=${s}`), none],
+    [1, 'GET', 'sandbox', fc.constantFrom('/pasby/api/v1/flow/authorize?sub=bcn_sandbox&app=app_sandbox', '/pasby/api/v1/flow/authorize', '/pasby/api/health/check', '/pasby/sandbox/personas', '/pasby/sandbox/communication-keys', '/pasby/sandbox/wallet/flows?persona=chidi', '/pasby/sandbox/wallet/flows', '/pasby/nope'), none],
+    [2, 'POST', 'sandbox', fc.constantFrom('/pasby/sandbox/wallet/scan', '/pasby/sandbox/wallet/open', '/pasby/sandbox/wallet/approve', '/pasby/sandbox/wallet/decline'), pasbyWallet],
+    [3, 'POST', 'pasbyProxy', fc.constant(`${PASBY_PROXY}/session`), pasbySession],
+    [3, 'GET', 'pasbyProxy', pasbyHandle.map((s) => `${PASBY_PROXY}/session/${s}`), none],
+    [1, 'GET', 'pasbyProxy', pasbyHandle.map((s) => `${PASBY_PROXY}/session/${s}/events`), none],
+    [1, 'POST', 'pasbyProxy', pasbyHandle.map((s) => `${PASBY_PROXY}/session/${s}/cancel`), none],
   ].map(([weight, method, target, path, valid]) => ({
     weight,
     arbitrary: fc.record({
@@ -178,6 +204,9 @@ function requestArbitrary(pools) {
     cookie: often(fc.oneof({ weight: 6, arbitrary: fc.constant('session=ok') }, { weight: 1, arbitrary: fc.constant('session=') }, { weight: 1, arbitrary: hostileText }), 8),
     forwardedFor: often(fc.oneof(fc.ipV4(), fc.ipV6(), fc.constantFrom('1.2.3.4, 5.6.7.8', '', 'unknown', '::ffff:10.0.0.1', '[::1]'), hostileText), 8),
     accept: rarely(fc.constantFrom('text/event-stream', 'application/json', '*/*', ''), 3),
+    pasbyKey: often(fc.oneof({ weight: 8, arbitrary: fc.constant('bk-test_sandbox') }, { weight: 1, arbitrary: fc.constantFrom('bk-test_other', 'bk-live_x', '') }, { weight: 1, arbitrary: hostileText }), 8),
+    pasbySecret: often(fc.oneof({ weight: 8, arbitrary: fc.constant('snb_sandbox') }, { weight: 1, arbitrary: fc.constantFrom('snb_other', '') }, { weight: 1, arbitrary: hostileText }), 6),
+    pasbyToken: rarely(fc.oneof(fc.constantFrom(...pools.pasbyTokens), hostileText), 3),
     extra: rarely(hostileText, 8),
   });
   return fc.record({
@@ -191,7 +220,7 @@ function requestArbitrary(pools) {
 /** Makes the generated recipe concrete: the bytes, the headers, the path. */
 function materialise(spec, ports) {
   const { target, method, path: base, body: recipe } = spec.endpoint;
-  const port = target === 'sandbox' ? ports.sandbox : target === 'proxy' ? ports.proxy : ports.guardedProxy;
+  const port = ports[target];
   const path = base + spec.query;
   /** @type {Record<string, string>} */
   const headers = {};
@@ -207,6 +236,9 @@ function materialise(spec, ports) {
   if (h.accept !== undefined) headers.accept = h.accept;
   if (h.extra !== undefined) headers['x-fuzz'] = headerSafe(h.extra);
   if (h.forwardedFor !== undefined) headers['x-forwarded-for'] = headerSafe(h.forwardedFor);
+  if (h.pasbyKey !== undefined) headers['x-api-key'] = headerSafe(h.pasbyKey);
+  if (h.pasbySecret !== undefined) headers['x-access-secret'] = headerSafe(h.pasbySecret);
+  if (h.pasbyToken !== undefined) headers['x-access-token'] = headerSafe(h.pasbyToken);
   let body;
   if (recipe.kind === 'text') body = Buffer.from(recipe.text, 'utf8');
   else if (recipe.kind === 'huge') body = Buffer.from(`{"token":"${'x'.repeat(recipe.size)}"}`);
@@ -289,7 +321,13 @@ const COUNTS = `SELECT
   (SELECT count(*) FROM idempotency) AS idempotency,
   (SELECT group_concat(url, ' ') FROM webhook_endpoints) AS endpoints,
   (SELECT count(*) FROM webhook_events) AS events,
-  (SELECT count(*) FROM webhook_deliveries) AS deliveries`;
+  (SELECT count(*) FROM webhook_deliveries) AS deliveries,
+  (SELECT count(*) FROM pasby_flows) AS pasbyFlows,
+  (SELECT count(*) FROM pasby_flows WHERE cancelled = 1) AS pasbyCancelled,
+  (SELECT count(*) FROM pasby_flows WHERE signed_at IS NOT NULL) AS pasbySigned,
+  (SELECT count(*) FROM pasby_flows WHERE holder IS NOT NULL) AS pasbyHeld,
+  (SELECT count(*) FROM pasby_flows WHERE onsession = 1) AS pasbyOnSession,
+  (SELECT count(*) FROM pasby_seeds) AS pasbySeeds`;
 
 /**
  * Runs `count` generated requests from `seed`. Resolves with the figures; never throws for a
@@ -299,7 +337,15 @@ const COUNTS = `SELECT
 export async function runFuzz({ seed, count, onProgress }) {
   const dir = mkdtempSync(join(tmpdir(), 'passid-fuzz-'));
   const dbPath = join(dir, 'sandbox.db');
-  const sandbox = await startSandbox({ port: 0, dbPath, rateLimit: '0', retryScale: 1000, webhookTimeoutMs: 1000, heartbeatMs: 50 });
+  const sandbox = await startSandbox({
+    port: 0,
+    dbPath,
+    rateLimit: '0',
+    retryScale: 1000,
+    webhookTimeoutMs: 1000,
+    heartbeatMs: 50,
+    pasby: { longPollMs: 100, sseIntervalMs: 50 },
+  });
   // Default limits, the client address read from X-Forwarded-For (hostile values included), so
   // the fuzz spreads over many "clients" instead of hitting one per-IP limit.
   const proxy = createPassidProxy({
@@ -318,19 +364,36 @@ export async function runFuzz({ seed, count, onProgress }) {
     rateLimit: false,
     authorize: (request) => request.headers.get('cookie') === 'session=ok',
   });
-  const servers = [createServer(toNodeHandler(proxy)), createServer(toNodeHandler(guarded))];
+  const keys = await (await fetch(`${sandbox.url}/pasby/sandbox/communication-keys`, { headers: PASBY })).json();
+  const pasbyProxy = createPasbyProxy({
+    apiKey: PASBY['x-api-key'],
+    secret: PASBY['x-access-secret'],
+    privateKey: keys.data.privateKey,
+    baseUrl: `${sandbox.url}/pasby`,
+    prefix: PASBY_PROXY,
+    modes: ['wildcard', 'same-device', 'different-device'],
+    claims: ['naming.given', 'naming.family'],
+  });
+  const servers = [createServer(toNodeHandler(proxy)), createServer(toNodeHandler(guarded)), createServer(toNodeHandler(pasbyProxy))];
   await Promise.all(servers.map((s) => new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(undefined)))));
-  const ports = {
-    sandbox: sandbox.port,
-    proxy: /** @type {import('node:net').AddressInfo} */ (servers[0].address()).port,
-    guardedProxy: /** @type {import('node:net').AddressInfo} */ (servers[1].address()).port,
-  };
+  const portOf = (server) => /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+  const ports = { sandbox: sandbox.port, proxy: portOf(servers[0]), guardedProxy: portOf(servers[1]), pasbyProxy: portOf(servers[2]) };
   const db = new Database(dbPath, { readonly: true });
   const counts = db.prepare(COUNTS);
   const snapshot = () => JSON.stringify(counts.get());
 
   // Real things for the generators to use: ids, handles, codes, tokens, wallet JWTs.
-  const pools = { requestIds: [], handles: [], codes: [], tokens: ['KE8V-3TXY-Z72L', 'SANC-HITS-0001', 'EXPD-TOKN-0001'], jwts: [] };
+  const pools = {
+    requestIds: [],
+    handles: [],
+    codes: [],
+    tokens: ['KE8V-3TXY-Z72L', 'SANC-HITS-0001', 'EXPD-TOKN-0001'],
+    jwts: [],
+    pasbyFlows: [],
+    pasbySeeds: [],
+    pasbyHandles: [],
+    pasbyTokens: [],
+  };
   for (const persona of ['amina', 'zed']) pools.jwts.push((await json(ports.sandbox, 'POST', '/api/sandbox/wallet/login', { persona })).body.jwt);
   for (let i = 0; i < 4; i += 1) {
     const created = (await json(ports.sandbox, 'POST', '/api/bridge/request', {}, { 'x-institution-key': KEY })).body;
@@ -342,6 +405,16 @@ export async function runFuzz({ seed, count, onProgress }) {
   }
   await json(ports.sandbox, 'POST', `/api/bridge/request/${pools.requestIds[0]}/fulfill`, {}, { authorization: `Bearer ${pools.jwts[0]}` });
   pools.tokens.push((await json(ports.sandbox, 'POST', '/api/sandbox/wallet/share', {}, { authorization: `Bearer ${pools.jwts[0]}` })).body.token);
+  const identification = { action: 'login', claims: ['naming.given'], payload: 'Sign in' };
+  for (let i = 0; i < 3; i += 1) {
+    const wildcard = (await json(ports.sandbox, 'POST', '/pasby/api/v2/identification/wildcard', { ...identification, seeds: 2 }, PASBY)).body.data;
+    pools.pasbyFlows.push(wildcard.request.id);
+    pools.pasbySeeds.push(...wildcard.seeds);
+    const session = (await json(ports.pasbyProxy, 'POST', `${PASBY_PROXY}/session`, { mode: 'wildcard' })).body;
+    pools.pasbyHandles.push(session.handle);
+  }
+  const authorized = await json(ports.sandbox, 'GET', '/pasby/api/v1/flow/authorize?sub=bcn_sandbox&app=app_sandbox', undefined, PASBY);
+  pools.pasbyTokens.push(authorized.body?.data?.token ?? 'none');
 
   const specs = fc.sample(requestArbitrary(pools), { seed, numRuns: count });
   const byStatus = new Map();
