@@ -95,7 +95,7 @@ export const DENY_FIXTURES: Readonly<Record<string, DenyReason>> = {
   'SANC-HITS-0001': 'HARD_DENY_SANCTIONS_MATCH',
 };
 
-/** Claim keys each permission releases. */
+/** Claim keys each permission releases (also in `packages/server/src/claims.ts`; see there). */
 const PERMISSION_CLAIMS: Readonly<Record<Permission, readonly (keyof ClaimsProfile)[]>> = {
   full_score: ['fsi_score', 'fsi_low', 'fsi_high', 'tier', 'confidence', 'p_stable'],
   income_verified: ['income_verified', 'income_band'],

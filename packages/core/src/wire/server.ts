@@ -65,7 +65,7 @@ export const OutcomeBodySchema = /*#__PURE__*/ v.pipe(
     token: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
     outcome: OutcomeSchema,
     productType: v.optional(v.pipe(v.string(), v.maxLength(80))),
-    amount: v.optional(v.pipe(v.number(), v.minValue(0))),
+    amount: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
     currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))),
     notes: v.optional(v.pipe(v.string(), v.maxLength(2000))),
   }),
