@@ -53,9 +53,9 @@ export function Controls({ settings, onChange, apiKey, proxyPrefix }: Props) {
       <label className="field">
         <span>Live updates</span>
         <select value={settings.watch} onChange={(e) => set('watch', e.target.value as Settings['watch'])}>
-          <option value="auto">Push, polling as the floor (auto)</option>
+          <option value="auto">Push, else polling (auto)</option>
           <option value="push">Push only</option>
-          <option value="poll">Polling every 2.5 s</option>
+          <option value="poll">Polling (2.5 s)</option>
         </select>
       </label>
 
