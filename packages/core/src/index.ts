@@ -95,7 +95,7 @@ export { configurationError, isLiveKey } from './providers/passid/options.js';
 // Texts and view
 // (French: `@passid/core/locales/fr`.)
 export { en, CLAIM_ROW_KEYS, resolveMessages, formatMessage } from './i18n/messages.js';
-export type { Messages, MessageOverrides, Locale, ClaimRowKey } from './i18n/messages.js';
+export type { Messages, MessageOverrides, Locale, ClaimRowKey, Template } from './i18n/messages.js';
 export {
   connect,
   claimRows,
