@@ -11,6 +11,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 test('the playground (idle, awaiting, success, dark) and the wallet simulator have no serious axe violation', async ({ page, context }) => {
+  // Six axe runs over two pages: about 30 s on the 2-core machine, more when it is busy.
+  test.setTimeout(120_000);
   await page.goto('/');
   await expectState(page, 'idle');
   expect(await seriousViolations(page)).toEqual([]);

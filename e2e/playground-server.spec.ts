@@ -84,3 +84,40 @@ test('the /sandbox pass-through forwards only public and wallet endpoints', asyn
   const unknown = await request.get(`${PLAYGROUND_URL}/sandbox/api/bridge/request/by-code/ZZZZ-ZZZZ`);
   expect(unknown.status()).toBe(404);
 });
+
+test('unsigned posts cannot push verified webhooks out of the list, and registration refuses cross-site calls', async ({ request }) => {
+  const sandbox = await ownSandbox();
+  const playground = await startPlayground({ port: 0, host: '127.0.0.1', sandboxUrl: sandbox.url, registerRetryMs: 100, log: () => {} });
+  const base = playground.url.replace('localhost', '127.0.0.1');
+  try {
+    await expect.poll(() => playground.webhook.registered, { timeout: 8_000 }).toBe(true);
+    expect((await request.post(`${sandbox.url}/api/sandbox/webhooks/test`, { headers: { 'x-institution-key': DEMO_KEY } })).ok()).toBe(true);
+    await expect.poll(() => playground.events.filter((e) => e.verified).length, { timeout: 8_000 }).toBe(1);
+    // 201 forged posts: each refused with 400, none pushing the real event out.
+    const forged = JSON.stringify({ id: 'evt_spam', type: 'verification.completed', createdAt: new Date().toISOString(), institutionId: 'inst_demo', data: {} });
+    for (let i = 0; i < 201; i += 1) {
+      const res = await request.post(`${base}/webhooks/passid`, { headers: { 'content-type': 'application/json' }, data: forged });
+      expect(res.status()).toBe(400);
+    }
+    const listed = (await (await request.get(`${base}/api/events?after=0`)).json()) as { events: Received[] };
+    expect(listed.events.filter((e) => e.verified)).toHaveLength(1);
+    // The rejected ones are still shown (the newest few), marked as such.
+    const rejected = listed.events.filter((e) => !e.verified);
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(rejected.length).toBeLessThanOrEqual(50);
+    for (const e of rejected) expect(e.problem).toMatch(/MISSING_SIGNATURE/);
+
+    // Registration: a page on another site cannot point the sandbox's webhooks here (or away).
+    const crossSite: Array<Record<string, string>> = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }];
+    for (const headers of crossSite) {
+      const res = await request.post(`${base}/api/webhook/register`, { headers });
+      expect(res.status(), JSON.stringify(headers)).toBe(403);
+    }
+    const same = await request.post(`${base}/api/webhook/register`, { headers: { origin: base, 'sec-fetch-site': 'same-origin' } });
+    expect(same.status()).toBe(200);
+    expect(((await same.json()) as { registered: boolean }).registered).toBe(true);
+  } finally {
+    await playground.close();
+    await sandbox.stop();
+  }
+});

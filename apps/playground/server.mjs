@@ -7,11 +7,13 @@
  *   the sandbox key so the browser never sends one;
  * - webhooks: registers `http://127.0.0.1:<port>/webhooks/passid` with the sandbox (retrying
  *   quietly until the sandbox answers), verifies every delivery over the raw body with
- *   `verifyWebhook`, drops repeats by event id, and shows them to the page (`GET /api/events`);
+ *   `verifyWebhook`, drops repeats by event id, and shows them to the page (`GET /api/events`;
+ *   refused posts are kept apart, the newest 20, so a flood of them never hides a real event);
  *   while the page polls, it asks the sandbox every few seconds where webhooks go
  *   (`GET /api/sandbox/webhook-endpoint`: the sandbox keeps ONE endpoint per institution), so a
  *   receiver registered by someone else shows on the page. It never takes the endpoint back by
- *   itself: the page's "Re-register" button does (`POST /api/webhook/register`);
+ *   itself: the page's "Re-register" button does (`POST /api/webhook/register`, refused to
+ *   pages of other origins);
  * - `/sandbox/*`: a pass-through to the sandbox's public and wallet endpoints, so the wallet
  *   simulator works from a phone on the same network (it needs to reach only this server);
  * - pasby (`pasby.mjs`): `createPasbyProxy` at `/api/pasby`, and pasby's wallet side in the pass-through;
@@ -34,6 +36,8 @@ export const PLAYGROUND_API_KEY = 'sk_sandbox_demo';
 /** Where the proxy is mounted. */
 export const PROXY_PREFIX = '/api/passid';
 const MAX_EVENTS = 200;
+/** Refused (unsigned, forged) posts are kept apart, the newest few, so they never push real events out. */
+const MAX_REJECTED = 20;
 
 const MIME = /** @type {Record<string, string>} */ ({
   '.html': 'text/html; charset=utf-8',
@@ -90,8 +94,10 @@ export async function startPlayground(options = {}) {
   const retryMs = options.registerRetryMs ?? 2000;
   const checkMs = options.endpointCheckMs ?? 5000;
 
-  /** @type {PlaygroundEvent[]} */
+  /** @type {PlaygroundEvent[]} verified deliveries (and their repeats) */
   const events = [];
+  /** @type {PlaygroundEvent[]} refused posts, apart */
+  const rejected = [];
   let seq = 0;
   /** Secrets this server was given, newest first (a re-registration may rotate it mid-delivery). */
   /** @type {string[]} */
@@ -137,10 +143,15 @@ export async function startPlayground(options = {}) {
   app.get('/api/events', async (c) => {
     const after = Number(c.req.query('after') ?? 0) || 0;
     if (Date.now() - lastCheck >= checkMs) await checkEndpoint();
-    return c.json({ events: events.filter((e) => e.seq > after), webhook: webhookStatus() });
+    const list = [...events, ...rejected].filter((e) => e.seq > after).sort((a, b) => a.seq - b.seq);
+    return c.json({ events: list, webhook: webhookStatus() });
   });
 
   app.post('/api/webhook/register', async (c) => {
+    // Only this page may move the sandbox's webhooks (a simple cross-site POST needs no preflight).
+    if (!sameOrigin(c.req.raw)) {
+      return c.json({ error: { code: 'FORBIDDEN', message: 'register from the playground page itself' } }, 403);
+    }
     await register();
     return c.json(webhookStatus());
   });
@@ -165,7 +176,7 @@ export async function startPlayground(options = {}) {
       } catch {
         /* not JSON: nothing more to show */
       }
-      push(entry);
+      pushRejected(entry);
       return c.json({ error: { code: 'INVALID_SIGNATURE', message: result.problem } }, 400);
     }
     const event = result.event;
@@ -221,6 +232,13 @@ export async function startPlayground(options = {}) {
     entry.seq = ++seq;
     events.push(entry);
     if (events.length > MAX_EVENTS) events.splice(0, events.length - MAX_EVENTS);
+  }
+
+  /** @param {PlaygroundEvent} entry */
+  function pushRejected(entry) {
+    entry.seq = ++seq;
+    rejected.push(entry);
+    if (rejected.length > MAX_REJECTED) rejected.splice(0, rejected.length - MAX_REJECTED);
   }
 
   /**
@@ -361,6 +379,24 @@ function callVerify(raw, signature, secret) {
     const reason = /** @type {{ reason?: unknown }} */ (error).reason;
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, problem: typeof reason === 'string' ? `${reason}: ${message}` : message };
+  }
+}
+
+/**
+ * Whether a browser sent `request` from this server's own page: `Sec-Fetch-Site: same-origin`,
+ * or an `Origin` with this host; no browser header at all (curl, a script) also passes.
+ * @param {Request} request
+ */
+function sameOrigin(request) {
+  const site = request.headers.get('sec-fetch-site');
+  if (site === 'same-origin') return true;
+  if (site && site !== 'none') return false;
+  const origin = request.headers.get('origin');
+  if (origin === null) return true;
+  try {
+    return new URL(origin).host === new URL(request.url).host;
+  } catch {
+    return false; // `Origin: null`
   }
 }
 

@@ -17,7 +17,7 @@ function isSignedIn(_request) {
   return true;
 }
 
-/** Your business logic. Runs in the background, once per event id. */
+/** Your business logic: runs before the answer, once per event id (until it succeeds). */
 async function handleEvent(event) {
   if (event.type === 'verification.denied' && event.data.deny_reason === 'HARD_DENY_SANCTIONS_MATCH') {
     // Never approve this application, whatever else happened.
@@ -61,13 +61,17 @@ export function createApp({
       }
       throw error;
     }
-    // Answer within 10 s: record the event once, process it in the background.
-    const { duplicate } = await dedupe.once(event.id, () => {
-      setImmediate(() => {
-        Promise.resolve(onEvent(event)).catch((err) => console.error('[passid] webhook handler failed', err));
-      });
-    });
-    res.status(200).json({ received: true, duplicate });
+    // Do the work before answering, and answer within 10 s: keep it short (a database write),
+    // or make it "put the event on your durable job queue". An event is recorded as processed
+    // only once its work succeeded: if it throws, dedupe forgets the id and the 500 makes
+    // PASSID deliver it again.
+    try {
+      const { duplicate } = await dedupe.once(event.id, () => onEvent(event));
+      res.status(200).json({ received: true, duplicate });
+    } catch (error) {
+      console.error('[passid] webhook handler failed; PASSID will retry', error);
+      res.status(500).json({ error: 'HANDLER_FAILED' });
+    }
   });
 
   // The rest of your app (after the proxy, so JSON parsing never touches the webhook route).

@@ -19,7 +19,7 @@ function isSignedIn(request: Request): boolean {
   return (request.headers.get('cookie') ?? '').includes('session=');
 }
 
-/** Your business logic. Runs in the background, once per event id. */
+/** Your business logic: runs before the answer, once per event id (until it succeeds). */
 async function handleEvent(event: WebhookEvent): Promise<void> {
   if (event.type === 'verification.denied' && event.data.deny_reason === 'HARD_DENY_SANCTIONS_MATCH') {
     // Never approve this application, whatever else happened.
@@ -72,13 +72,16 @@ export function createApp({
       if (error instanceof WebhookVerificationError) return c.json({ error: error.reason }, 400);
       throw error;
     }
-    // Answer within 10 s: record once, process in the background.
-    const { duplicate } = await dedupe.once(event.id, () => {
-      setImmediate(() => {
-        Promise.resolve(onEvent(event)).catch((err) => console.error('[passid] webhook failed', err));
-      });
-    });
-    return c.json({ received: true, duplicate });
+    // The work runs before the answer (keep it short: PASSID waits 10 s; or enqueue the event
+    // durably here), and the event counts as processed only once it succeeded: if it throws,
+    // dedupe forgets the id and the 500 makes PASSID deliver it again.
+    try {
+      const { duplicate } = await dedupe.once(event.id, () => onEvent(event));
+      return c.json({ received: true, duplicate });
+    } catch (error) {
+      console.error('[passid] webhook handler failed; PASSID will retry', error);
+      return c.json({ error: 'HANDLER_FAILED' }, 500);
+    }
   });
 
   return app;

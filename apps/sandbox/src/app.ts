@@ -8,11 +8,12 @@ import { ApiError, errorResponse, MAX_BODY_BYTES } from './http.js';
 import { mask } from './ids.js';
 import { createPasbyApp, pasbyEnvelope, PASBY_BASE_PATH, type PasbyOptions } from './pasby/index.js';
 import { bridgeRoutes } from './routes/bridge.js';
+import { eventRoutes } from './routes/events.js';
 import { sandboxRoutes } from './routes/sandbox.js';
 import { walletRoutes } from './routes/wallet.js';
 
 const EXPOSE = 'X-PASSID-API-Version, Retry-After, Idempotent-Replayed, Date';
-const ALLOW_HEADERS = 'X-Institution-Key, Idempotency-Key, Content-Type, Authorization';
+const ALLOW_HEADERS = 'X-Institution-Key, Idempotency-Key, Content-Type, Authorization, Last-Event-ID, Accept';
 
 export function createApp(ctx: SandboxContext, log: ((line: string) => void) | null, options: { pasby?: PasbyOptions } = {}): Hono {
   const app = new Hono();
@@ -35,6 +36,11 @@ export function createApp(ctx: SandboxContext, log: ((line: string) => void) | n
     } else {
       await next();
     }
+    // A body that was not read to the end (refused as too large, or by a route that never
+    // reads one) still sits on the connection: say so and close it after this answer, or a
+    // keep-alive client would send its next request down a connection that gets cut.
+    const sentBody = c.req.header('transfer-encoding') !== undefined || Number(c.req.header('content-length') ?? 0) > 0;
+    if (sentBody && (!c.req.raw.bodyUsed || c.res.status === 413)) c.res.headers.set('Connection', 'close');
     if (log) {
       const key = c.req.header('x-institution-key');
       const ms = (performance.now() - start).toFixed(1);
@@ -45,6 +51,7 @@ export function createApp(ctx: SandboxContext, log: ((line: string) => void) | n
   bridgeRoutes(app, ctx);
   walletRoutes(app, ctx);
   sandboxRoutes(app, ctx);
+  eventRoutes(app, ctx);
   app.route(PASBY_BASE_PATH, createPasbyApp(ctx, options.pasby));
 
   app.notFound((c) => errorResponse(c, new ApiError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));

@@ -12,6 +12,7 @@ import { ApiError } from './http.js';
 import { createIdempotency, type Idempotency } from './idempotency.js';
 import { verifyWalletJwt } from './jwt.js';
 import { createRequestStore, type RequestStore } from './requests.js';
+import { createStatusBus, type StatusBus } from './status-bus.js';
 import { createTokenStore, type TokenStore } from './verifications.js';
 import type { Outbox } from './webhooks.js';
 
@@ -30,6 +31,10 @@ export interface SandboxContext {
   readonly institutionsById: ReadonlyMap<string, SandboxInstitution>;
   /** Institutions by the SHA-256 of their key. */
   readonly keyHashes: ReadonlyMap<string, SandboxInstitution>;
+  /** Status changes, for the event streams: publish after a request's status is written. */
+  readonly bus: StatusBus;
+  /** Time between `: hb` comments on an idle event stream, in ms. */
+  readonly heartbeatMs: number;
 }
 
 const hashKey = (key: string) => createHash('sha256').update(key).digest('base64');
@@ -40,9 +45,12 @@ export function createContext(init: {
   outbox: Outbox;
   rateLimit: (key: string) => number | null;
   verifyDelayMs: number;
+  heartbeatMs?: number;
 }): SandboxContext {
   return {
     ...init,
+    heartbeatMs: init.heartbeatMs ?? 15_000,
+    bus: createStatusBus(init.now),
     idempotency: createIdempotency(init.db, init.now),
     requests: createRequestStore(init.db),
     tokens: createTokenStore(init.db),

@@ -46,7 +46,15 @@ export async function readRawBody(c: Context): Promise<Uint8Array> {
   let size = 0;
   const reader = stream.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: Awaited<ReturnType<typeof reader.read>>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client broke the body off (a socket closed mid-body, bad chunk framing): its fault,
+      // a 400 in the log, never a 500. The connection is usually gone, so nobody reads it.
+      throw new ApiError('INVALID_REQUEST', 'The request body was cut off before its end.');
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {

@@ -3,7 +3,8 @@
  * The sandbox CLI: `node apps/sandbox/dist/main.js` (or `pnpm sandbox`).
  * Env: PORT (8787), HOST (127.0.0.1), PASSID_SANDBOX_DB (.data/sandbox.db),
  * PASSID_SANDBOX_RETRY_SCALE (1), PASSID_SANDBOX_RATE_LIMIT (300/10; 0 disables),
- * PASSID_SANDBOX_LOG (1; 0 silences the per-request lines).
+ * PASSID_SANDBOX_LOG (1; 0 silences the per-request lines), PASSID_SANDBOX_HEARTBEAT_MS (15000: time
+ * between `: hb` comments on an idle status stream).
  */
 import { startSandbox } from './server.js';
 
@@ -21,6 +22,7 @@ try {
     dbPath,
     retryScale,
     rateLimit: env.PASSID_SANDBOX_RATE_LIMIT ?? '300/10',
+    heartbeatMs: env.PASSID_SANDBOX_HEARTBEAT_MS ? Number(env.PASSID_SANDBOX_HEARTBEAT_MS) : 15_000,
     log: env.PASSID_SANDBOX_LOG === '0' ? false : (line) => console.log(`${new Date().toISOString()} ${line}`),
   });
   const shown = host === '0.0.0.0' || host === '::' ? sandbox.url.replace(/\/\/[^:]+|\/\/\[.*\]/, '//localhost') : sandbox.url;

@@ -1,6 +1,7 @@
 /** QR verification requests: creation, reading (with derived expiry) and their statements. */
 import type { Claims, Permission, RequestStatus } from '@passid/core/wire';
 import type { Db } from './db.js';
+import { iso } from './http.js';
 import { randomCode, randomId } from './ids.js';
 
 export interface RequestRow {
@@ -21,6 +22,25 @@ export interface RequestRow {
 /** The status a reader sees: a pending request past `expiresAt` is `expired`. */
 export function effectiveStatus(row: RequestRow, now: number): RequestStatus {
   return row.status === 'pending' && now >= row.expires_at ? 'expired' : row.status;
+}
+
+/**
+ * The body of `GET /api/bridge/request/:id` at time `t` (a RequestStatusResponse), built as a
+ * string: the stored JSON (permissions, claims) is spliced in as is. The status streams send
+ * exactly this as their `data`. `eventId` numbers the states a request goes through: 1 while
+ * pending, 2 once it has ended (completed, declined or expired); it never goes back.
+ */
+export function statusBody(row: RequestRow, t: number): { status: RequestStatus; eventId: number; json: string } {
+  const status = effectiveStatus(row, t);
+  let json =
+    `{"requestId":${JSON.stringify(row.id)},"code":"${row.code}","status":"${status}","permissions":${row.permissions}` +
+    `,"createdAt":"${iso(row.created_at)}","expiresAt":"${iso(row.expires_at)}","serverTime":"${iso(t)}"`;
+  if (status === 'completed') {
+    json += `,"claims":${row.claims ?? '{}'},"verifiedAt":"${iso(row.verified_at ?? t)}"`;
+    if (row.token) json += `,"token":"${row.token}"`;
+  }
+  if (status === 'declined' && row.decline_reason) json += `,"declineReason":${JSON.stringify(row.decline_reason)}`;
+  return { status, eventId: status === 'pending' ? 1 : 2, json: `${json}}` };
 }
 
 export function createRequestStore(db: Db) {

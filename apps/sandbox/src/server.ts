@@ -9,6 +9,9 @@ import type { PasbyOptions } from './pasby/index.js';
 import { createRateLimiter, parseRateLimit } from './rate-limit.js';
 import { createOutbox } from './webhooks.js';
 
+/** The longest heartbeat interval (an hour; Node's timers overflow at about 24.8 days). */
+const MAX_HEARTBEAT_MS = 3_600_000;
+
 export interface SandboxOptions {
   /** Port to listen on; `0` picks a free one. @default 0 */
   port?: number;
@@ -33,6 +36,11 @@ export interface SandboxOptions {
    * (a stuck or half-sent request never blocks shutdown). @default 5000
    */
   closeGraceMs?: number;
+  /**
+   * Time between `: hb` comments on an idle status stream
+   * (`GET /api/bridge/request/:id/events`), in ms. @default 15_000
+   */
+  heartbeatMs?: number;
   /** Timings of the pasby emulation under `/pasby` (long poll 25 s, SSE every 2 s). */
   pasby?: Omit<PasbyOptions, 'signal'>;
 }
@@ -50,6 +58,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const now = options.now ?? Date.now;
   const retryScale = options.retryScale ?? 1;
   if (!(retryScale > 0)) throw new Error(`[passid] retryScale must be a positive number, got ${retryScale}`);
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  if (!(heartbeatMs >= 10 && heartbeatMs <= MAX_HEARTBEAT_MS)) {
+    throw new Error(`[passid] heartbeatMs must be a number of ms from 10 to ${MAX_HEARTBEAT_MS}, got ${heartbeatMs}`);
+  }
   const log = options.log === true ? (line: string) => console.log(line) : options.log || null;
   const db = openDb(options.dbPath ?? ':memory:');
   const outbox = createOutbox({
@@ -65,12 +77,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     outbox,
     rateLimit: createRateLimiter(parseRateLimit(options.rateLimit ?? '300/10')),
     verifyDelayMs: options.verifyDelayMs ?? 0,
+    heartbeatMs,
   });
   // Aborted on close(): pasby's open SSE streams and long polls end instead of holding shutdown.
   const stopping = new AbortController();
   const app = createApp(ctx, log, { pasby: { ...options.pasby, signal: stopping.signal } });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   server.keepAliveTimeout = 5_000;
+  let closing: Promise<void> | undefined;
+  // A response that ends during close() (a status stream, a slow verify) leaves its keep-alive
+  // connection idle: close it then, rather than at the end of the grace period.
+  server.on('request', (_req, res) => res.once('finish', () => closing && server.closeIdleConnections()));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -85,13 +102,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   const port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  let closing: Promise<void> | undefined;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     close() {
       closing ??= (async () => {
         clearInterval(purge);
+        ctx.bus.close(); // ends every status stream, so none holds the shutdown up
         stopping.abort();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();

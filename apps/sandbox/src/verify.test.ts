@@ -188,6 +188,24 @@ describe('outcomes and cohorts', () => {
     expect(withNotes.status).toBe(201);
   });
 
+  test('400 for an amount that is not a finite number (1e400 is Infinity once parsed), and nothing is stored', async () => {
+    client = await start();
+    await verify('KE8V-3TXY-Z72L');
+    for (const amount of ['1e400', '-1e400']) {
+      const r = await client.call('POST', '/api/bridge/outcome', {
+        key: DEMO,
+        raw: `{"token":"KE8V-3TXY-Z72L","outcome":"repaid","amount":${amount}}`,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(r.status, amount).toBe(400);
+      expect(r.json.error).toMatchObject({ code: 'INVALID_REQUEST', message: expect.stringContaining('amount') });
+    }
+    const cohorts = await client.call('GET', '/api/bridge/cohorts', { key: DEMO });
+    expect(cohorts.json.tiers[0].outcomes.repaid).toBe(0);
+    const ok = await client.call('POST', '/api/bridge/outcome', { key: DEMO, body: { token: 'KE8V-3TXY-Z72L', outcome: 'repaid', amount: 1e300 } });
+    expect(ok.status).toBe(201);
+  });
+
   test('cohorts count verified tokens and outcomes per tier, only for this institution', async () => {
     client = await start();
     for (const token of ['KE8V-3TXY-Z72L', 'NG4M-XQRS-T88W', 'GH2P-ABCD-56KL']) await verify(token);

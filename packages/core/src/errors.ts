@@ -30,7 +30,7 @@ export class PassidError extends Error implements PassidErrorShape {
 
   constructor(kind: PassidErrorKind, message: string, init: PassidErrorInit = {}) {
     const text = redact(message);
-    super(text.startsWith('[passid]') ? text : `[passid] ${text}`, init.cause === undefined ? undefined : { cause: init.cause });
+    super(text.startsWith('[passid]') ? text : `[passid] ${text}`, init);
     this.name = 'PassidError';
     this.kind = kind;
     if (init.status !== undefined) this.status = init.status;

@@ -71,7 +71,6 @@ export type { VerifyMachineEvent, VerifyEventType } from './providers/passid/mac
 
 // The retry rule (shared with @passid/server), polling, push and the network
 export {
-  retryTransient,
   retryDelay,
   backoffDelay,
   sleep,
@@ -80,10 +79,10 @@ export {
   MAX_RETRY_AFTER_MS,
   DEFAULT_REQUEST_TIMEOUT_MS,
 } from './transport/retry.js';
-export type { RetryOptions, BackoffOptions } from './transport/retry.js';
-export { watchSession, pollUntil, HIDDEN_POLL_INTERVAL_MS } from './transport/watch.js';
-export type { WatchOptions, PollOptions, PollStep } from './transport/watch.js';
-export { readEvents, STREAM_IDLE_MS } from './transport/stream.js';
+export type { BackoffOptions } from './transport/retry.js';
+export { watchSession, pollUntil, retryTransient, HIDDEN_POLL_INTERVAL_MS } from './transport/watch.js';
+export type { WatchOptions, PollOptions, PollStep, RetryOptions } from './transport/watch.js';
+export { readEvents, STREAM_IDLE_MS, STREAM_MAX_BYTES } from './transport/stream.js';
 export type { ReadEventsOptions, EventSourceMessage } from './transport/stream.js';
 export { browserNetwork } from './transport/network.js';
 
@@ -99,7 +98,7 @@ export { configurationError, isLiveKey } from './providers/passid/options.js';
 // Texts and view
 // (French: `@passid/core/locales/fr`.)
 export { en, CLAIM_ROW_KEYS, resolveMessages, formatMessage } from './i18n/messages.js';
-export type { Messages, MessageOverrides, Locale, ClaimRowKey } from './i18n/messages.js';
+export type { Messages, MessageOverrides, Locale, ClaimRowKey, Template } from './i18n/messages.js';
 export {
   connect,
   claimRows,

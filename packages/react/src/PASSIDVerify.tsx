@@ -12,6 +12,7 @@ import { ClaimsSummary } from './pieces/ClaimsSummary.js';
 import { ScoreBadge } from './pieces/ScoreBadge.js';
 import { textOn } from './theme.js';
 import type { PassidTheme } from './theme.js';
+import { cx } from './cx.js';
 
 /** Props of `<PASSIDVerify>`: the hook's options plus presentation. */
 export interface PASSIDVerifyProps extends UsePassidVerifyOptions {
@@ -71,7 +72,7 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
   return (
     <div
       ref={rootRef}
-      className={className ? `passid-root ${className}` : 'passid-root'}
+      className={cx('passid-root', className)}
       data-state={status}
       data-mode={theme?.mode ?? 'auto'}
       style={style}
@@ -141,7 +142,7 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
               </p>
             ) : null}
             <button type="button" className="passid-btn" onClick={retry}
-              data-variant={view.retryVariant === 'secondary' ? 'secondary' : undefined}
+              data-variant={view.retryVariant ?? undefined}
               data-passid-focus={focus('retry')}
               aria-describedby={view.isError ? errorId : undefined}
             >

@@ -33,6 +33,7 @@ function setup(responses: Array<Response | Error>, options: Partial<PassidClient
     sleep: async (ms) => {
       sleeps.push(ms);
     },
+    random: () => 0.5, // no jitter: the waits are exact
     ...options,
   });
   const header = (i: number, name: string) => new Headers(calls[i]?.init.headers).get(name);
@@ -81,6 +82,16 @@ describe('createPassidClient', () => {
     expect(new Set([0, 1, 2].map((i) => header(i, 'Idempotency-Key'))).size).toBe(1);
     expect(result.verified).toBe(true);
     expect(sleeps).toEqual([250, 500]);
+  });
+
+  it("waits by the kit's one retry rule: doubling from 250 ms, capped at 10 s, ± 20 % jitter", async () => {
+    const failures = () => Array.from({ length: 7 }, () => json(503, {}));
+    const exact = setup([...failures(), json(200, VERIFIED)], { maxRetries: 7 });
+    await exact.client.verify('KE8V-3TXY-Z72L');
+    expect(exact.sleeps).toEqual([250, 500, 1000, 2000, 4000, 8000, 10_000]);
+    const low = setup([...failures(), json(200, VERIFIED)], { maxRetries: 7, random: () => 0 });
+    await low.client.verify('KE8V-3TXY-Z72L');
+    expect(low.sleeps).toEqual([200, 400, 800, 1600, 3200, 6400, 8000]);
   });
 
   it('retries a verify answered 409 CONFLICT (its own earlier attempt still in progress) with backoff and the same key', async () => {
@@ -139,6 +150,7 @@ describe('createPassidClient', () => {
     const { client, calls } = setup([]);
     expect((await caught(client.verify(''))).code).toBe('INVALID_REQUEST');
     expect((await caught(client.reportOutcome({ token: 't', outcome: 'other' }))).code).toBe('INVALID_REQUEST');
+    expect((await caught(client.reportOutcome({ token: 't', outcome: 'repaid', amount: Number.POSITIVE_INFINITY }))).code).toBe('INVALID_REQUEST');
     expect((await caught(client.createRequest({ ttlSeconds: 5 }))).kind).toBe('configuration');
     expect(calls).toHaveLength(0);
   });

@@ -23,9 +23,12 @@ import {
   type RequestStatusResponse,
   type VerifyResponse,
 } from '@passid/core/wire';
-import { defaultClock, isTransientError, parseRetryAfter, sleep as clockSleep } from '@passid/core';
+import { backoffDelay, defaultClock, isTransientError, parseRetryAfter, sleep as clockSleep } from '@passid/core';
 import { PassidApiError, PassidConfigError } from './errors.js';
 import { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER, joinUrl, parseJson, scrub } from './http.js';
+
+/** First wait of the retry rule on the server (a backend retries sooner than a poll). */
+const RETRY_BASE_MS = 250;
 
 export interface PassidClientOptions {
   /** Institution API key (`sk_live_…` or `sk_sandbox_…`), from an environment variable. */
@@ -48,6 +51,8 @@ export interface PassidClientOptions {
   createIdempotencyKey?: () => string;
   /** Waits between retries (tests inject a fake). @default setTimeout-based sleep */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** In [0, 1): the ±20 % jitter of the retry rule (tests pin it). @default Math.random */
+  random?: () => number;
 }
 
 /** Per-call options. */
@@ -140,6 +145,7 @@ export function createPassidClient(options: PassidClientOptions): PassidClient {
   const maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
   const createKey = options.createIdempotencyKey ?? randomUUID;
   const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
 
   function checkedKey(given: string | undefined): string {
     const key = given ?? createKey();
@@ -197,7 +203,8 @@ export function createPassidClient(options: PassidClientOptions): PassidClient {
     const rateLimited = error.kind === 'http' && error.status === 429;
     const inFlight = policy === 'idempotent' && error.kind === 'http' && error.status === 409 && error.code === 'CONFLICT';
     if (!rateLimited && !inFlight && !(policy !== 'rate-limit-only' && isTransientError(error))) return null;
-    const backoff = Math.min(250 * 2 ** retry, 4000);
+    // The kit's one retry rule (the browser's too): 250 ms doubling, capped at 10 s, ± 20 %.
+    const backoff = backoffDelay(retry + 1, { baseMs: RETRY_BASE_MS, random });
     const delay = Math.max(error.retryAfterMs ?? 0, backoff);
     return delay > maxRetryDelayMs ? null : delay;
   }

@@ -2,7 +2,8 @@
  * Opaque request handles for proxy mode. The browser gets `<requestId>.<mac>` instead of the
  * raw request id, so knowing a request id (it is in the QR deep link) is not enough to read the
  * request's claims through the proxy. The MAC is keyed with a key derived from the institution
- * key, so every instance of the institution's backend agrees without extra configuration.
+ * key, so every instance of the institution's backend agrees without extra configuration. The
+ * same key puts the browser's idempotency keys in a namespace of their own.
  */
 import { constantTimeEqual } from './webhook.js';
 
@@ -28,6 +29,12 @@ export interface RequestHandles {
   seal(requestId: string): Promise<string>;
   /** A handle → its request id, or `null` when it is not a handle this key made. */
   open(handle: string): Promise<string | null>;
+  /**
+   * A browser's `Idempotency-Key` → the key sent to PASSID: `pxy_` + HMAC-SHA256 of it (256
+   * bits, base64url). The same browser key always gives the same upstream key (its retries
+   * stay idempotent), but no browser can choose a key the institution's backend uses.
+   */
+  idempotencyKey(browserKey: string): Promise<string>;
 }
 
 /**
@@ -35,7 +42,11 @@ export interface RequestHandles {
  */
 export function createRequestHandles(apiKey: string, secret?: string): RequestHandles {
   let key: Promise<Uint8Array<ArrayBuffer>> | undefined;
-  const derivedKey = () => (key ??= secret !== undefined ? Promise.resolve(encoder.encode(secret)) : hmac(apiKey, 'passid-proxy-request-handle'));
+  const derivedKey = () =>
+    (key ??= (secret !== undefined ? Promise.resolve(encoder.encode(secret)) : hmac(apiKey, 'passid-proxy-request-handle')).catch((error: unknown) => {
+      key = undefined; // a failure is not remembered: the next request tries again
+      throw error;
+    }));
   const mac = async (requestId: string) => base64url((await hmac(await derivedKey(), requestId)).slice(0, MAC_BYTES));
   return {
     async seal(requestId) {
@@ -48,6 +59,9 @@ export function createRequestHandles(apiKey: string, secret?: string): RequestHa
       if (!REQUEST_ID.test(requestId)) return null;
       const expected = encoder.encode(await mac(requestId));
       return constantTimeEqual(encoder.encode(handle.slice(dot + 1)), expected) ? requestId : null;
+    },
+    async idempotencyKey(browserKey) {
+      return `pxy_${base64url(await hmac(await derivedKey(), `idempotency-key:${browserKey}`))}`;
     },
   };
 }

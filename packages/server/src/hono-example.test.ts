@@ -56,6 +56,20 @@ function processedEvent(id: string): Promise<WebhookEvent> {
   });
 }
 
+/** What the sandbox sent and the app answered for event `id`, once the answer has gone out. */
+function deliveryOf(id: string): Promise<{ body: string; signature: string; status: number; answer: string }> {
+  const seen = deliveries.get(id);
+  if (seen) return Promise.resolve(seen);
+  return new Promise((resolve) => {
+    const listener = (deliveredId: string) => {
+      if (deliveredId !== id) return;
+      processed.off('delivery', listener);
+      resolve(deliveries.get(id)!);
+    };
+    processed.on('delivery', listener);
+  });
+}
+
 /** Resolves after the callbacks `setImmediate` has queued so far have run. */
 const afterQueuedImmediates = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -105,6 +119,7 @@ beforeAll(async () => {
           if (id) {
             const signature = request.headers.get('x-passid-signature') ?? '';
             deliveries.set(id, { body: sent, signature, status: response.status, answer: await response.clone().text() });
+            processed.emit('delivery', id);
           }
           return response;
         },
@@ -193,7 +208,7 @@ describe('the Hono example (examples/hono/server.ts)', () => {
 
     const event = await processedEvent(eventId);
     expect(event).toMatchObject({ id: eventId, type: 'verification.completed', data: { test: true } });
-    const delivery = deliveries.get(eventId)!;
+    const delivery = await deliveryOf(eventId);
     expect(delivery.status).toBe(200);
     expect(JSON.parse(delivery.answer)).toEqual({ received: true, duplicate: false });
     expect(delivery.signature).toMatch(/^sha256=[0-9a-f]{64}$/);

@@ -18,8 +18,18 @@ export { PassidApiError, PassidConfigError, WebhookVerificationError } from './e
 export type { WebhookVerificationReason } from './errors.js';
 export { createPassidClient } from './client.js';
 export type { CallOptions, OutcomeOptions, PassidClient, PassidClientOptions, VerifyOptions, VerifyResult } from './client.js';
-export { createPassidProxy, errorResponse } from './proxy.js';
+export { createPassidProxy } from './proxy.js';
+export { errorResponse } from './proxy-errors.js';
 export type { PassidProxyHandler, PassidProxyOptions, ProxyAuthorizeContext } from './proxy.js';
+export { createMemoryRateLimitStore, trustForwardedFor } from './rate-limit.js';
+export type {
+  MemoryRateLimitStore,
+  MemoryRateLimitStoreOptions,
+  ProxyRateLimitOptions,
+  RateLimitResult,
+  RateLimitRule,
+  RateLimitStore,
+} from './rate-limit.js';
 export { toNodeHandler } from './node.js';
 export type { NodeHandler, NodeHandlerOptions } from './node.js';
 export { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER, readBodyWithLimit } from './http.js';

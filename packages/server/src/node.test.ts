@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createServer, type Server } from 'node:http';
+import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createPassidProxy } from './proxy.js';
@@ -75,4 +75,28 @@ describe('toNodeHandler', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
     expect(upstream).not.toHaveBeenCalled();
   });
+
+  it('closes the connection after refusing a body it stopped reading, so a keep-alive client is not stuck', async () => {
+    const { proxy } = echoProxy();
+    const base = await listen(createServer(toNodeHandler(proxy, { maxBodyBytes: 1024 })));
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, path: string, body?: Buffer) =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const req = httpRequest(`${base}${path}`, { method, agent, headers: { 'content-type': 'application/json' } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      const big = await send('POST', '/api/passid/verify', Buffer.alloc(1_000_000, 0x20));
+      expect(big).toEqual({ status: 413, connection: 'close' });
+      // The next request on the same agent gets an answer (a new connection), not a reset.
+      expect((await send('GET', '/api/passid/verify')).status).toBe(405);
+    } finally {
+      agent.destroy();
+    }
+  }, 20_000);
 });
+

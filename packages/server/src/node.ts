@@ -3,6 +3,7 @@
  * Express: `app.use(toNodeHandler(proxy))`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { rememberSocketAddress } from './rate-limit.js';
 
 type WebHandler = ((request: Request) => Promise<Response>) & { readonly prefix?: string };
 
@@ -19,6 +20,8 @@ export interface NodeHandlerOptions {
 }
 
 class BodyTooLarge extends Error {}
+/** The client broke its body off (closed mid-body, bad chunk framing): a 400, never a 500. */
+class BodyCutOff extends Error {}
 
 async function readBody(req: IncomingMessage & { body?: unknown }, limit: number): Promise<Uint8Array | null> {
   // A body parser ran before us (express.json(), express.raw()…): use what it produced.
@@ -30,16 +33,20 @@ async function readBody(req: IncomingMessage & { body?: unknown }, limit: number
   if (req.method === 'GET' || req.method === 'HEAD') return null;
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buffer.byteLength;
-    if (size > limit) throw new BodyTooLarge();
-    chunks.push(buffer);
+  try {
+    for await (const chunk of req) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      size += buffer.byteLength;
+      if (size > limit) throw new BodyTooLarge();
+      chunks.push(buffer);
+    }
+  } catch (error) {
+    throw error instanceof BodyTooLarge ? error : new BodyCutOff();
   }
   return Buffer.concat(chunks);
 }
 
-function toRequest(req: IncomingMessage & { originalUrl?: string }, body: Uint8Array | null): Request {
+function toRequest(req: IncomingMessage & { originalUrl?: string }, body: Uint8Array | null, signal: AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;
@@ -47,7 +54,7 @@ function toRequest(req: IncomingMessage & { originalUrl?: string }, body: Uint8A
   }
   headers.delete('content-length');
   const url = new URL(req.originalUrl ?? req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-  return new Request(url, { method: req.method ?? 'GET', headers, body: body && body.byteLength > 0 ? new Uint8Array(body) : null });
+  return new Request(url, { method: req.method ?? 'GET', headers, body: body && body.byteLength > 0 ? new Uint8Array(body) : null, signal });
 }
 
 /**
@@ -91,18 +98,31 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
       next();
       return;
     }
+    // Aborted when the browser goes away before the answer is complete (a status stream).
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
     try {
       const body = await readBody(req, limit);
-      await send(res, await handler(toRequest(req, body)));
+      const request = toRequest(req, body, gone.signal);
+      rememberSocketAddress(request, req.socket.remoteAddress); // for the proxy's per-IP limit
+      await send(res, await handler(request));
     } catch (error) {
-      const tooLarge = error instanceof BodyTooLarge;
-      const code = tooLarge ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL';
-      const message = tooLarge ? `[passid] The body is over ${limit} bytes.` : '[passid] The request could not be read.';
-      if (res.headersSent) {
+      const [status, code, message] =
+        error instanceof BodyTooLarge
+          ? [413, 'PAYLOAD_TOO_LARGE', `[passid] The body is over ${limit} bytes.`]
+          : error instanceof BodyCutOff
+            ? [400, 'INVALID_REQUEST', '[passid] The body was cut off before its end.']
+            : [500, 'INTERNAL', '[passid] The request could not be read.'];
+      if (res.headersSent || res.destroyed) {
         res.destroy();
         return;
       }
-      res.statusCode = tooLarge ? 413 : 500;
+      res.statusCode = status;
+      // The rest of the body was not read: this connection cannot carry another request, so
+      // say so and close it after the answer (a keep-alive client would wait on it, then reset).
+      if (error instanceof BodyTooLarge || error instanceof BodyCutOff) res.setHeader('Connection', 'close');
       res.setHeader('Content-Type', 'application/json');
       res.end(JSON.stringify({ error: { code, message } }));
     }

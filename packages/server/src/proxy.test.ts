@@ -1,17 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPassidProxy, type PassidProxyOptions } from './proxy.js';
 import { PassidConfigError } from './errors.js';
+import { CREATED, stubbedProxy } from './test/fixtures.js';
 
 const KEY = 'sk_live_proxysecret456';
 const HANDLE = /^req_[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{22,}$/;
-const CREATED = {
-  requestId: 'req_abcdefghijklmnopqrst',
-  code: 'AB3X-7YQM',
-  deepLink: 'passid://verify-request?r=req_abcdefghijklmnopqrst&i=inst_1',
-  expiresAt: '2026-11-23T14:10:00.000Z',
-  status: 'pending',
-  serverTime: '2026-11-23T14:00:00.000Z',
-};
 
 function setup(options: Partial<PassidProxyOptions> = {}, upstream?: () => Response) {
   const calls: Request[] = [];
@@ -47,6 +40,15 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
+/** A JSON POST to /verify whose body is `body`, streamed (no Content-Length). */
+const streamedVerify = (body: ReadableStream<Uint8Array>) =>
+  new Request('https://bank.test/api/passid/verify', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body,
+    duplex: 'half',
+  } as RequestInit & { duplex: 'half' });
+
 async function envelope(response: Response) {
   return ((await response.json()) as { error: { code: string; message: string } }).error;
 }
@@ -58,6 +60,33 @@ describe('createPassidProxy', () => {
     expect(() => createPassidProxy({ apiKey: KEY, permissions: ['nope' as 'fraud_risk'] })).toThrow(PassidConfigError);
     expect(() => createPassidProxy({ apiKey: KEY, ttlSeconds: 10 })).toThrow(PassidConfigError);
     expect(() => createPassidProxy({ apiKey: KEY, prefix: 'api' })).toThrow(PassidConfigError);
+  });
+
+  it('refuses a handleSecret under 32 bytes (an empty one too) when it is created', () => {
+    for (const handleSecret of ['', 'a', 'x'.repeat(31), 'é'.repeat(15)]) {
+      expect(() => createPassidProxy({ apiKey: KEY, handleSecret }), JSON.stringify(handleSecret)).toThrow(PassidConfigError);
+    }
+    expect(() => createPassidProxy({ apiKey: KEY, handleSecret: 'x'.repeat(32) })).not.toThrow();
+    expect(() => createPassidProxy({ apiKey: KEY, handleSecret: 'é'.repeat(16) })).not.toThrow(); // 32 bytes of UTF-8
+  });
+
+  it('answers every failure inside the handler as a 500 envelope, never a rejected promise', async () => {
+    const { proxy } = setup();
+    const { requestId: handle } = (await (await proxy(post('/api/passid/request', {}))).json()) as { requestId: string };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const sign = vi.spyOn(globalThis.crypto.subtle, 'sign').mockRejectedValue(new Error('crypto is broken'));
+    try {
+      for (const path of [`/request/${handle}`, `/request/${handle}/events`]) {
+        const response = await proxy(new Request(`https://bank.test/api/passid${path}`));
+        expect(response.status).toBe(500);
+        expect((await envelope(response)).code).toBe('INTERNAL');
+      }
+      const created = await proxy(post('/api/passid/request', {}));
+      expect(created.status).toBe(500);
+    } finally {
+      sign.mockRestore();
+      warn.mockRestore();
+    }
   });
 
   it('forwards POST /request with the key, the allowed permissions and the institution name', async () => {
@@ -121,11 +150,7 @@ describe('createPassidProxy', () => {
         cancelled = true;
       },
     });
-    const request = new Request('https://bank.test/api/passid/verify', {
-      method: 'POST',
-      body,
-      duplex: 'half',
-    } as RequestInit & { duplex: 'half' });
+    const request = streamedVerify(body);
     expect(request.headers.get('content-length')).toBeNull();
     const response = await proxy(request);
     expect(response.status).toBe(413);
@@ -135,13 +160,37 @@ describe('createPassidProxy', () => {
     expect(calls).toHaveLength(0);
   });
 
-  it('forwards the Idempotency-Key of a verify, or makes one', async () => {
+  it("answers a body that breaks off mid-stream with 400 (the client's fault), not 500", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { proxy, calls } = setup();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"tok'));
+        controller.error(new Error('aborted'));
+      },
+    });
+    const request = streamedVerify(body);
+    const response = await proxy(request);
+    expect(response.status).toBe(400);
+    expect((await envelope(response)).code).toBe('INVALID_REQUEST');
+    expect(warn).not.toHaveBeenCalled();
+    expect(calls).toHaveLength(0);
+    warn.mockRestore();
+  });
+
+  it('forwards the Idempotency-Key of a verify in its own namespace, or makes one', async () => {
     const { proxy, calls } = setup({}, () => new Response('{}', { status: 200 }));
     await proxy(post('/api/passid/verify', { token: 'KE8V-3TXY-Z72L' }, { 'Idempotency-Key': 'browser-key-1' }));
     await proxy(post('/api/passid/verify', { token: 'KE8V-3TXY-Z72L' }));
     expect(calls[0]?.url).toBe('https://bridge.test/api/bridge/verify');
-    expect(calls[0]?.headers.get('idempotency-key')).toBe('browser-key-1');
-    expect(calls[1]?.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
+    await proxy(post('/api/passid/verify', { token: 'KE8V-3TXY-Z72L' }, { 'Idempotency-Key': 'browser-key-1' }));
+    await proxy(post('/api/passid/verify', { token: 'KE8V-3TXY-Z72L' }, { 'Idempotency-Key': 'browser-key-2' }));
+    // The browser's key in a namespace of its own: stable per browser key, never the key itself.
+    const sent = calls.map((call) => call.headers.get('idempotency-key'));
+    expect(sent[0]).toMatch(/^pxy_[A-Za-z0-9_-]{43}$/);
+    expect(sent[2]).toBe(sent[0]);
+    expect(sent[3]).not.toBe(sent[0]);
+    expect(sent[1]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('forwards GET /request/:handle and refuses odd ids without an upstream call', async () => {
@@ -170,16 +219,7 @@ describe('createPassidProxy', () => {
       url.endsWith('/api/bridge/request') ? Response.json(CREATED, { status: 201 }) : Response.json(STATUS);
 
     function handleSetup(options: Partial<PassidProxyOptions> = {}) {
-      const calls: string[] = [];
-      const proxy = createPassidProxy({
-        apiKey: KEY,
-        baseUrl: 'https://bridge.test',
-        fetch: (async (url: string | URL | Request) => {
-          calls.push(String(url));
-          return statusUpstream(String(url));
-        }) as typeof fetch,
-        ...options,
-      });
+      const { proxy, calls } = stubbedProxy(KEY, statusUpstream, options);
       const get = (id: string) => proxy(new Request(`https://bank.test/api/passid/request/${encodeURIComponent(id)}`));
       const create = async () => (await (await proxy(post('/api/passid/request', {}))).json()) as typeof CREATED;
       return { proxy, calls, get, create };
@@ -209,7 +249,7 @@ describe('createPassidProxy', () => {
       const handle = (await create()).requestId;
       const [id, mac] = handle.split('.') as [string, string];
       const flipped = mac.slice(0, -1) + (mac.endsWith('A') ? 'B' : 'A');
-      const other = (await handleSetup({ handleSecret: 'another-secret' }).create()).requestId;
+      const other = (await handleSetup({ handleSecret: 'another-secret-of-at-least-32-bytes' }).create()).requestId;
       for (const bad of [`${id}.${flipped}`, `req_zzzzzzzzzzzzzzzzzzzz.${mac}`, `${id}.${mac}x`, `${id}.`, other]) {
         const response = await get(bad);
         expect(response.status).toBe(404);
@@ -306,6 +346,93 @@ describe('createPassidProxy', () => {
     expect(text).not.toContain(KEY);
     expect(text).toContain('UNAUTHORIZED');
     response.headers.forEach((value) => expect(value).not.toContain(KEY));
+  });
+
+  it('never echoes the key even JSON-escaped: bodies are parsed, re-serialised, then scrubbed', async () => {
+    const escaped = KEY.replace(/_/g, '\\u005f').replace('s', '\\u0073');
+    expect(escaped).not.toContain(KEY);
+    expect(JSON.parse(`"${escaped}"`)).toBe(KEY);
+    const body = `{"error":{"code":"UNAUTHORIZED","message":"bad key ${escaped}"},"verified":false,"token":"${escaped}"}`;
+    for (const [status, path] of [[401, '/api/passid/request'], [200, '/api/passid/verify'], [400, '/api/passid/verify']] as const) {
+      const { proxy } = setup({}, () => new Response(body, { status, headers: { 'Content-Type': 'application/json' } }));
+      const response = await proxy(post(path, path.endsWith('verify') ? { token: 'KE8V-3TXY-Z72L' } : {}));
+      const text = await response.text();
+      expect(text).not.toContain(KEY);
+      expect(text).not.toContain(escaped);
+      expect(JSON.stringify(JSON.parse(text))).not.toContain(KEY);
+    }
+    // The same in the status stream's events.
+    const event = `id: 1\nevent: status\ndata: {"requestId":"req_abcdefghijklmnopqrst","status":"pending","note":"${escaped}"}\n\n`;
+    const { proxy } = setup({}, () => new Response(event, { headers: { 'Content-Type': 'text/event-stream' } }));
+    const { requestId: handle } = (await (await createPassidProxy({ apiKey: KEY, fetch: (async () => Response.json(CREATED, { status: 201 })) as typeof fetch })(post('/api/passid/request', {}))).json()) as { requestId: string };
+    const streamed = await (await proxy(new Request(`https://bank.test/api/passid/request/${handle}/events`))).text();
+    expect(streamed).toContain('event: status');
+    expect(streamed).not.toContain(KEY);
+    expect(streamed).not.toContain(escaped);
+  });
+
+  describe('cross-site requests', () => {
+    const verifyWith = (headers: Record<string, string>, body = '{"token":"KE8V-3TXY-Z72L"}') =>
+      new Request('https://bank.test/api/passid/verify', { method: 'POST', headers, body });
+
+    it('refuses a POST that is not application/json with 415, before reading it or calling PASSID', async () => {
+      const { proxy, calls } = setup({}, () => Response.json({ verified: true }));
+      for (const type of [null, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx', 'text/json']) {
+        const response = await proxy(verifyWith(type === null ? {} : { 'Content-Type': type }));
+        expect(response.status, String(type)).toBe(415);
+        expect((await envelope(response)).code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      }
+      for (const type of ['application/json', 'application/json; charset=UTF-8', 'Application/JSON ;charset=utf-8']) {
+        expect((await proxy(verifyWith({ 'Content-Type': type }))).status, type).toBe(200);
+      }
+      expect(calls).toHaveLength(3);
+    });
+
+    it('refuses a foreign Origin and Sec-Fetch-Site: cross-site with 403, on every route', async () => {
+      const { proxy, calls } = setup({}, () => Response.json({ verified: true }));
+      const json = { 'Content-Type': 'application/json' };
+      const handle = 'req_abcdefghijklmnopqrst.AAAAAAAAAAAAAAAAAAAAAA';
+      const refused = [
+        verifyWith({ ...json, Origin: 'https://evil.example' }),
+        verifyWith({ ...json, Origin: 'null' }),
+        verifyWith({ ...json, 'Sec-Fetch-Site': 'cross-site' }),
+        verifyWith({ ...json, 'Sec-Fetch-Site': 'same-site', Origin: 'https://other.bank.test' }),
+        verifyWith({ ...json, Origin: 'https://bank.test.evil.example' }),
+        post('/api/passid/request', {}, { Origin: 'https://evil.example' }),
+        new Request(`https://bank.test/api/passid/request/${handle}`, { headers: { 'Sec-Fetch-Site': 'cross-site' } }),
+        new Request(`https://bank.test/api/passid/request/${handle}/events`, { headers: { Origin: 'https://evil.example' } }),
+      ];
+      for (const request of refused) {
+        const response = await proxy(request);
+        expect(response.status, request.url).toBe(403);
+        expect((await envelope(response)).code).toBe('FORBIDDEN');
+      }
+      expect(calls).toHaveLength(0);
+    });
+
+    it('lets same-origin requests, server-to-server calls and allowedOrigins through', async () => {
+      const { proxy, calls } = setup({ allowedOrigins: ['https://app.partner.example'] }, () => Response.json({ verified: true }));
+      const json = { 'Content-Type': 'application/json' };
+      const allowed = [
+        verifyWith(json), // curl, a server: no Origin, no Sec-Fetch-Site
+        verifyWith({ ...json, Origin: 'https://bank.test', 'Sec-Fetch-Site': 'same-origin' }),
+        verifyWith({ ...json, Origin: 'http://bank.test' }), // TLS ended by a proxy in front: the host decides
+        // Behind a proxy that rewrites Host, the browser's word decides.
+        new Request('http://10.0.0.5:3000/api/passid/verify', { method: 'POST', headers: { ...json, Origin: 'https://bank.test', 'Sec-Fetch-Site': 'same-origin' }, body: '{"token":"KE8V-3TXY-Z72L"}' }),
+        verifyWith({ ...json, Origin: 'https://app.partner.example', 'Sec-Fetch-Site': 'cross-site' }),
+        new Request('https://bank.test/api/passid/verify', { method: 'GET', headers: { 'Sec-Fetch-Site': 'none' } }),
+      ];
+      const statuses = [];
+      for (const request of allowed) statuses.push((await proxy(request)).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 405]);
+      expect(calls).toHaveLength(5);
+    });
+
+    it('refuses allowedOrigins that are not origins', () => {
+      for (const allowedOrigins of [['bank.test'], ['https://bank.test/'], ['https://bank.test/path'], ['*']]) {
+        expect(() => createPassidProxy({ apiKey: KEY, allowedOrigins }), allowedOrigins[0]).toThrow(PassidConfigError);
+      }
+    });
   });
 
   it('answers 502 when PASSID cannot be reached', async () => {

@@ -1,7 +1,8 @@
 /**
  * Proxy mode: a Web-standard handler the institution mounts on its own backend (e.g. at
  * `/api/passid`). `<PASSIDVerify endpoint="/api/passid">` calls it; it adds the key server-side,
- * enforces the institution's permissions, and forwards exactly three calls to PASSID.
+ * enforces the institution's permissions, and forwards exactly four calls to PASSID (create,
+ * status, the status stream, verify).
  */
 import * as v from 'valibot';
 import {
@@ -10,86 +11,39 @@ import {
   VerifyBodySchema,
   type Permission,
 } from '@passid/core/wire';
+import { isValidTtl, TTL_SECONDS } from '@passid/core';
+import { claimsFilter } from './claims.js';
 import { PassidConfigError } from './errors.js';
 import { createRequestHandles } from './handle.js';
 import { DEFAULT_BASE_URL, INSTITUTION_KEY_HEADER, joinUrl, parseJson, readBodyWithLimit, scrub } from './http.js';
+import { errorResponse, invalid, isProduction, ProxyRefusal, rateLimited, upstreamFailure, warn, warnInDevelopment } from './proxy-errors.js';
+import { crossSiteRefusal, isJsonContentType, parseAllowedOrigins } from './proxy-guard.js';
+import { openStatusStream } from './proxy-stream.js';
+import type { PassidProxyHandler, PassidProxyOptions, ProxyAuthorizeContext } from './proxy-options.js';
+import { createProxyLimiter } from './rate-limit.js';
 
-export interface PassidProxyOptions {
-  /** Institution API key, from an environment variable. Never sent to the browser. */
-  apiKey: string;
-  /** PASSID backend base URL. @default 'https://api.passid.io' */
-  baseUrl?: string;
-  /** Path the handler is mounted at; the browser component's `endpoint`. @default '/api/passid' */
-  prefix?: string;
-  /**
-   * Permissions the browser may request. A request for any other → 400 `INVALID_REQUEST`;
-   * a request without permissions gets this whole set. @default all seven
-   */
-  permissions?: Permission[];
-  /**
-   * Lifetime of a QR request in seconds (60–3600): used when the browser sends none, and the
-   * most the browser may ask for. @default PASSID's default (600), browser may ask up to 3600
-   */
-  ttlSeconds?: number;
-  /**
-   * Name shown on the PASSID consent screen. When set, it replaces whatever the browser sent.
-   * @default the browser's value, or none
-   */
-  institutionName?: string;
-  /**
-   * Your own session check, called before anything is forwarded. Return `false` or throw and
-   * the browser gets 401 `UNAUTHORIZED` (nothing is sent to PASSID). Receives a clone of the
-   * request, so reading its body is fine, and what the browser is doing: `action` (`create`,
-   * `status` or `verify`) and, for `status`, the PASSID `requestId` the (valid) handle stands
-   * for — bind requests to your own sessions with it. @default allow every request
-   */
-  authorize?: (request: Request, context: ProxyAuthorizeContext) => boolean | Promise<boolean>;
-  /**
-   * Secret for the opaque request handles the browser gets instead of raw request ids.
-   * @default derived from `apiKey` (HMAC-SHA256(apiKey, 'passid-proxy-request-handle')), so
-   * every instance of your backend agrees
-   */
-  handleSecret?: string;
-  /** `fetch` to use upstream. @default the global `fetch`, looked up at call time */
-  fetch?: typeof fetch;
-  /** Time limit for PASSID's answer, in ms (then 504). @default 10000 */
-  timeoutMs?: number;
-  /** Largest request body accepted, in bytes (then 413). @default 16384 */
-  maxBodyBytes?: number;
-  /** Makes an Idempotency-Key when the browser sent none. @default crypto.randomUUID */
-  createIdempotencyKey?: () => string;
-}
-
-/** What `authorize` is asked about. */
-export interface ProxyAuthorizeContext {
-  /** `create`: POST /request; `status`: GET /request/:handle; `verify`: POST /verify. */
-  action: 'create' | 'status' | 'verify';
-  /** For `status` with a valid handle: the PASSID request id it stands for. */
-  requestId?: string;
-}
-
-/** `(request) => Promise<Response>`, with the prefix it serves (used by `toNodeHandler`). */
-export interface PassidProxyHandler {
-  (request: Request): Promise<Response>;
-  /** The path prefix this handler serves, e.g. `/api/passid`. */
-  readonly prefix: string;
-}
+export type { PassidProxyHandler, PassidProxyOptions, ProxyAuthorizeContext } from './proxy-options.js';
+/** Also here, where it lived first (the pasby proxy imports it from this module). */
+export { errorResponse } from './proxy-errors.js';
 
 /** Response headers passed through from PASSID; everything else (hop-by-hop, set-cookie…) is dropped. */
 const PASSED_HEADERS = ['content-type', 'retry-after', 'x-passid-api-version', 'idempotent-replayed'];
 
 type Route =
   | { name: 'create'; method: 'POST' }
-  | { name: 'status'; method: 'GET'; handle: string }
+  | { name: 'status' | 'events'; method: 'GET'; handle: string }
   | { name: 'verify'; method: 'POST' };
 
 function matchRoute(rest: string): Route | null {
   if (rest === '/request') return { name: 'create', method: 'POST' };
   if (rest === '/verify') return { name: 'verify', method: 'POST' };
-  const match = /^\/request\/([^/]+)$/.exec(rest);
-  if (match?.[1] !== undefined) return { name: 'status', method: 'GET', handle: safeDecode(match[1]) };
+  const match = /^\/request\/([^/]+)(\/events)?$/.exec(rest);
+  if (match?.[1] !== undefined) return { name: match[2] ? 'events' : 'status', method: 'GET', handle: safeDecode(match[1]) };
   return null;
 }
+
+/** The status stream's event ids are integers; anything else is not forwarded (unknown id). */
+const LAST_EVENT_ID = /^\d{1,15}$/;
 
 function safeDecode(segment: string): string {
   try {
@@ -99,41 +53,14 @@ function safeDecode(segment: string): string {
   }
 }
 
-/** The bridge API's error envelope, as a Response. */
-export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
-  const body = JSON.stringify({ error: { code, message: `[passid] ${message}` } });
-  return new Response(body, {
-    status,
-    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
-  });
-}
-
-/** A bug in the institution's code (e.g. `authorize` throwing) should not be a silent 401. */
-function warnInDevelopment(what: string, error: unknown): void {
-  if (typeof process !== 'undefined' && process.env.NODE_ENV === 'production') return;
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  console.warn(`[passid] ${what}: ${detail}`);
-}
-
-class ProxyRefusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function invalid(message: string): ProxyRefusal {
-  return new ProxyRefusal(400, 'INVALID_REQUEST', message);
-}
-
 function firstIssue(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {
   const issue = issues[0];
   const path = v.getDotPath(issue);
   return path ? `${path}: ${issue.message}` : issue.message;
 }
+
+/** A handle secret shorter than this (in UTF-8 bytes) is refused: 256 bits, HMAC-SHA256's own size. */
+const MIN_HANDLE_SECRET_BYTES = 32;
 
 function checkOptions(options: PassidProxyOptions): { prefix: string; allowed: readonly Permission[] } {
   if (typeof options.apiKey !== 'string' || options.apiKey.trim() === '') {
@@ -145,9 +72,15 @@ function checkOptions(options: PassidProxyOptions): { prefix: string; allowed: r
   if (allowed.length === 0 || allowed.some((p) => !(PERMISSIONS as readonly string[]).includes(p))) {
     throw new PassidConfigError(`permissions must be a non-empty list of ${PERMISSIONS.join(', ')}.`);
   }
+  const secret = options.handleSecret;
+  if (secret !== undefined && (typeof secret !== 'string' || new TextEncoder().encode(secret).byteLength < MIN_HANDLE_SECRET_BYTES)) {
+    throw new PassidConfigError(
+      `handleSecret must be at least ${MIN_HANDLE_SECRET_BYTES} bytes (e.g. 32 random bytes, base64): leave it out to derive one from apiKey.`,
+    );
+  }
   const ttl = options.ttlSeconds;
-  if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 60 || ttl > 3600)) {
-    throw new PassidConfigError(`ttlSeconds must be a whole number from 60 to 3600 (got ${String(ttl)}).`);
+  if (ttl !== undefined && !isValidTtl(ttl)) {
+    throw new PassidConfigError(`ttlSeconds must be a whole number from ${TTL_SECONDS.min} to ${TTL_SECONDS.max} (got ${String(ttl)}).`);
   }
   return { prefix, allowed };
 }
@@ -161,9 +94,23 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
   const maxBodyBytes = options.maxBodyBytes ?? 16_384;
   const createKey = options.createIdempotencyKey ?? (() => globalThis.crypto.randomUUID());
   const handles = createRequestHandles(apiKey, options.handleSecret);
+  const allowedOrigins = parseAllowedOrigins(options.allowedOrigins);
+  const limiter = createProxyLimiter(options.rateLimit, warn);
+  if (!authorize && isProduction()) {
+    warn(
+      'createPassidProxy has no authorize: anyone who reaches it can start verifications and read statuses with your key. Pass authorize: (request) => isSignedIn(request).',
+    );
+  }
+  /** The browser sees only the claims of the permissions it may request (verify answers too). */
+  const filterClaims = claimsFilter(allowed);
 
   async function readJson(request: Request): Promise<unknown> {
-    const bytes = await readBodyWithLimit(request, maxBodyBytes);
+    let bytes: Uint8Array | null;
+    try {
+      bytes = await readBodyWithLimit(request, maxBodyBytes);
+    } catch {
+      throw invalid('The body was cut off before its end.'); // the client's fault, not a 500
+    }
     if (bytes === null) throw new ProxyRefusal(413, 'PAYLOAD_TOO_LARGE', `The body is over ${maxBodyBytes} bytes.`);
     const text = new TextDecoder().decode(bytes);
     if (text.trim() === '') return {};
@@ -194,9 +141,13 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
 
   async function upstreamRequest(request: Request, route: Route, requestId: string | null): Promise<{ path: string; init: RequestInit }> {
     const headers: Record<string, string> = { [INSTITUTION_KEY_HEADER]: apiKey, Accept: 'application/json' };
-    if (route.name === 'status') {
+    if (route.name === 'status' || route.name === 'events') {
       if (requestId === null) throw new ProxyRefusal(404, 'NOT_FOUND', 'Unknown request.');
-      return { path: `/api/bridge/request/${requestId}`, init: { method: 'GET', headers } };
+      if (route.name === 'status') return { path: `/api/bridge/request/${requestId}`, init: { method: 'GET', headers } };
+      headers.Accept = 'text/event-stream';
+      const lastEventId = request.headers.get('last-event-id')?.trim();
+      if (lastEventId && LAST_EVENT_ID.test(lastEventId)) headers['Last-Event-ID'] = lastEventId;
+      return { path: `/api/bridge/request/${requestId}/events`, init: { method: 'GET', headers } };
     }
     const json = await readJson(request);
     headers['Content-Type'] = 'application/json';
@@ -205,24 +156,58 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
     }
     const parsed = v.safeParse(VerifyBodySchema, json);
     if (!parsed.success) throw invalid(firstIssue(parsed.issues));
-    const key = request.headers.get('idempotency-key') ?? createKey();
-    if (key.length < 1 || key.length > 255) throw invalid('Idempotency-Key must be 1–255 characters.');
-    headers['Idempotency-Key'] = key;
+    const browserKey = request.headers.get('idempotency-key');
+    if (browserKey !== null && (browserKey.length < 1 || browserKey.length > 255)) throw invalid('Idempotency-Key must be 1–255 characters.');
+    // The browser's keys live in their own namespace: a browser must not be able to take (or
+    // replay) a key the backend uses for its own verify or outcome calls.
+    headers['Idempotency-Key'] = browserKey === null ? createKey() : await handles.idempotencyKey(browserKey);
     return { path: '/api/bridge/verify', init: { method: 'POST', headers, body: JSON.stringify(parsed.output) } };
   }
 
   /**
-   * The browser sees handles, never raw request ids, and never the spent share token (the
-   * backend reads it with `createPassidClient().getRequest()`).
+   * What the browser sees of an answer: only the claims of the allowed permissions; for a
+   * status (or a stream's event), the handle it asked with as `requestId` and never the spent
+   * share token (the backend reads it with `createPassidClient().getRequest()`).
    */
-  async function rewrite(text: string, route: Route): Promise<string> {
-    if (route.name === 'verify') return text;
-    const json = parseJson(text);
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) return text;
-    const body = { ...(json as Record<string, unknown>) };
-    if (typeof body.requestId === 'string') body.requestId = await handles.seal(body.requestId);
-    if (route.name === 'status') delete body.token;
-    return JSON.stringify(body);
+  function view(json: unknown, route: Route): unknown {
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return json;
+    const body: Record<string, unknown> = { ...(json as Record<string, unknown>) };
+    if ('claims' in body) body.claims = filterClaims(body.claims);
+    if (route.name === 'status' || route.name === 'events') {
+      delete body.token;
+      body.requestId = route.handle;
+    }
+    return body;
+  }
+
+  /** `view`, and for a created request a handle instead of the raw request id. */
+  async function rewrite(json: unknown, route: Route): Promise<unknown> {
+    const body = view(json, route);
+    if (route.name === 'create' && typeof body === 'object' && body !== null && 'requestId' in body && typeof body.requestId === 'string') {
+      return { ...body, requestId: await handles.seal(body.requestId) };
+    }
+    return body;
+  }
+
+  /** One event's `data` of the status stream, rewritten like a status; `null` drops it. */
+  function eventData(data: string, route: Route): string | null {
+    const json = parseJson(data);
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
+    return scrub(JSON.stringify(view(json, route)), apiKey);
+  }
+
+  /** Opens PASSID's status stream and relays it; anything but a 200 stream is answered like a status. */
+  function forwardStream(path: string, init: RequestInit, route: Route, signal: AbortSignal): Promise<Response> {
+    return openStatusStream({
+      fetch: options.fetch ?? globalThis.fetch,
+      url: joinUrl(baseUrl, path),
+      init,
+      timeoutMs,
+      signal,
+      apiKey,
+      rewrite: (data) => eventData(data, route),
+      otherwise: (upstream, text) => passThrough(upstream, text, route),
+    });
   }
 
   async function forward(path: string, init: RequestInit, route: Route): Promise<Response> {
@@ -233,17 +218,22 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
       upstream = await doFetch(joinUrl(baseUrl, path), { ...init, signal: AbortSignal.timeout(timeoutMs) });
       text = await upstream.text();
     } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      return timedOut
-        ? errorResponse(504, 'UPSTREAM_TIMEOUT', 'PASSID did not answer in time. Try again.')
-        : errorResponse(502, 'UPSTREAM_UNAVAILABLE', 'PASSID could not be reached. Try again.');
+      return upstreamFailure(error instanceof Error && error.name === 'TimeoutError');
     }
+    return passThrough(upstream, text, route);
+  }
+
+  /** PASSID's answer for the browser: its status, the allowed headers, the body rewritten and scrubbed. */
+  async function passThrough(upstream: Response, upstreamText: string, route: Route): Promise<Response> {
+    // JSON is parsed and written again before the key is scrubbed, so an escaped spelling of
+    // the key (`sk\u005flive…`) cannot slip through; other bodies are scrubbed as they are.
+    const json = parseJson(upstreamText);
+    const text = json === undefined ? upstreamText : JSON.stringify(upstream.ok ? await rewrite(json, route) : json);
     const headers = new Headers({ 'Cache-Control': 'no-store' });
     for (const name of PASSED_HEADERS) {
       const value = upstream.headers.get(name);
       if (value !== null && !value.includes(apiKey)) headers.set(name, value);
     }
-    if (upstream.ok) text = await rewrite(text, route);
     const body = upstream.status === 204 || upstream.status === 304 ? null : scrub(text, apiKey);
     return new Response(body, { status: upstream.status, headers });
   }
@@ -266,11 +256,23 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
     if (request.method !== route.method) {
       return errorResponse(405, 'METHOD_NOT_ALLOWED', `Use ${route.method} for ${pathname}.`, { Allow: route.method });
     }
-    const requestId = route.name === 'status' ? await handles.open(route.handle) : null;
-    const context: ProxyAuthorizeContext = { action: route.name, ...(requestId === null ? {} : { requestId }) };
-    if (!(await isAuthorized(request, context))) return errorResponse(401, 'UNAUTHORIZED', 'Sign in to verify with PASSID.');
+    const crossSite = crossSiteRefusal(request, allowedOrigins);
+    if (crossSite !== null) return errorResponse(403, 'FORBIDDEN', crossSite);
+    if (route.method === 'POST' && !isJsonContentType(request.headers.get('content-type'))) {
+      return errorResponse(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON, with Content-Type: application/json.');
+    }
     try {
+      const clientWait = await limiter.client(request);
+      if (clientWait !== null) return rateLimited(clientWait, 'from this address');
+      const requestId = route.name === 'status' || route.name === 'events' ? await handles.open(route.handle) : null;
+      if (requestId !== null) {
+        const handleWait = await limiter.handle(requestId);
+        if (handleWait !== null) return rateLimited(handleWait, 'for this verification');
+      }
+      const context: ProxyAuthorizeContext = { action: route.name, ...(requestId === null ? {} : { requestId }) };
+      if (!(await isAuthorized(request, context))) return errorResponse(401, 'UNAUTHORIZED', 'Sign in to verify with PASSID.');
       const { path, init } = await upstreamRequest(request, route, requestId);
+      if (route.name === 'events') return await forwardStream(path, init, route, request.signal);
       return await forward(path, init, route);
     } catch (error) {
       if (error instanceof ProxyRefusal) return errorResponse(error.status, error.code, error.message);

@@ -2,13 +2,14 @@
  * The client, the proxy and the Express example against a REAL sandbox over HTTP
  * (`apps/sandbox`: Hono + SQLite in memory). `fetch` is only wrapped at the boundary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { startSandbox, type RunningSandbox } from '@passid/sandbox';
 import { createBridgeClient } from '@passid/core';
 import { createPassidClient } from './client.js';
 import { createPassidProxy } from './proxy.js';
+import { createRequestHandles } from './handle.js';
 import { PassidApiError } from './errors.js';
 
 interface ExampleOptions {
@@ -230,6 +231,62 @@ describe('createPassidProxy against the sandbox', () => {
     expect(sentKeys).toEqual([null, null, null]);
   });
 
+  it('shows the browser only the claims of its permissions, in verify answers too', async () => {
+    const proxy = createPassidProxy({ apiKey: KEY, baseUrl: sandbox.url, permissions: ['identity_verified'] });
+    const verified = await proxy(browser('/verify', { method: 'POST', body: JSON.stringify({ token: 'KE8V-3TXY-Z72L' }) }));
+    expect(verified.status).toBe(200);
+    const body = (await verified.json()) as { verified: boolean; claims: Record<string, unknown> };
+    expect(body.verified).toBe(true);
+    expect(Object.keys(body.claims).sort()).toEqual(['corridor', 'decision', 'identity_verified']);
+    // A status the backend created with every permission shows the browser only the allowed ones.
+    const { requestId } = await createPassidClient({ apiKey: KEY, baseUrl: sandbox.url }).createRequest({});
+    const { jwt } = await wallet('/api/sandbox/wallet/login', { persona: 'chidi' });
+    await wallet(`/api/bridge/request/${requestId}/fulfill`, {}, jwt);
+    const handle = await createRequestHandles(KEY).seal(requestId);
+    const status = (await (await proxy(browser(`/request/${handle}`))).json()) as { claims: Record<string, unknown> };
+    expect(Object.keys(status.claims).sort()).toEqual(['corridor', 'decision', 'identity_verified']);
+  });
+
+  it("does not let one browser spend the institution's whole PASSID rate limit", async () => {
+    // Its own sandbox, with the default limit (300 requests per 10 s per key).
+    const own = await startSandbox({ port: 0, dbPath: ':memory:' });
+    try {
+      const proxy = createPassidProxy({ apiKey: KEY, baseUrl: own.url });
+      const created = (await (await proxy(browser('/request', { method: 'POST', body: '{}' }))).json()) as { requestId: string };
+      const statuses = new Map<number, number>();
+      for (let i = 0; i < 310; i += 1) {
+        const status = (await proxy(browser(`/request/${encodeURIComponent(created.requestId)}`))).status;
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+      expect(statuses.get(429)).toBeGreaterThan(0);
+      // The next customer can still start a verification.
+      const next = await proxy(browser('/request', { method: 'POST', body: '{}' }));
+      expect(next.status).toBe(201);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("keeps the browser's Idempotency-Keys apart from the backend's own", async () => {
+    const proxy = createPassidProxy({ apiKey: KEY, baseUrl: sandbox.url });
+    const backend = createPassidClient({ apiKey: KEY, baseUrl: sandbox.url });
+    const browserVerify = (key: string, token: string) =>
+      proxy(browser('/verify', { method: 'POST', body: JSON.stringify({ token }), headers: { 'Idempotency-Key': key } }));
+    // A browser takes the keys the backend will use for its own calls…
+    const first = await browserVerify('order-7', 'KE8V-3TXY-Z72L');
+    expect(first.status).toBe(200);
+    expect((await browserVerify('order-9', 'KE8V-3TXY-Z72L')).status).toBe(200);
+    // …and the backend's calls with those keys are not refused (422 IDEMPOTENCY_KEY_REUSED) or replayed.
+    const verified = await backend.verify('NG4M-XQRS-T88W', { idempotencyKey: 'order-7' });
+    expect(verified).toMatchObject({ verified: true, replayed: false, claims: { tier: 'B' } });
+    const outcome = await backend.reportOutcome({ token: 'NG4M-XQRS-T88W', outcome: 'repaid' }, { idempotencyKey: 'order-9' });
+    expect(outcome).toMatchObject({ outcome: 'repaid' });
+    // The browser's own retry with its key is still a replay.
+    const retry = await browserVerify('order-7', 'KE8V-3TXY-Z72L');
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await retry.text()).toBe(await first.text());
+  });
+
   it('answers 401 when authorize refuses, with no upstream call', async () => {
     const upstream = recordingFetch();
     const proxy = createPassidProxy({ apiKey: KEY, baseUrl: sandbox.url, fetch: upstream.fetch, authorize: () => false });
@@ -333,3 +390,67 @@ describe('the Express example (examples/express/server.mjs) with toNodeHandler',
     expect(events.some((e) => e.id === 'evt_forged')).toBe(false);
   });
 });
+
+describe("the Express example's webhook route never records an event before its work succeeded", () => {
+  // A sandbox of its own, whose retries come after 30 ms instead of 30 s.
+  let own: RunningSandbox;
+  let server: Server;
+  const runs: Array<{ id: string; ok: boolean }> = [];
+
+  async function registerFor(url: string) {
+    const response = await fetch(`${own.url}/api/sandbox/webhook-endpoint`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'X-Institution-Key': KEY },
+      body: JSON.stringify({ url }),
+    });
+    return ((await response.json()) as { secret: string }).secret;
+  }
+
+  beforeAll(async () => {
+    own = await startSandbox({ port: 0, dbPath: ':memory:', retryScale: 0.001 });
+    const secret = await registerFor('http://127.0.0.1:1/placeholder');
+    let failNext = true;
+    const app = createApp({
+      apiKey: KEY,
+      baseUrl: own.url,
+      webhookSecret: secret,
+      onEvent: async (event: { id: string; type: string }) => {
+        // The first run of each event fails (a database that is briefly down).
+        const fail = failNext;
+        failNext = !failNext;
+        runs.push({ id: event.id, ok: !fail });
+        if (fail) throw new Error('the database is down');
+      },
+    });
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    await registerFor(`http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/passid`);
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await own.close();
+  });
+
+  it('answers 500 when the work fails, so PASSID retries, and processes the retry', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const sent = await fetch(`${own.url}/api/sandbox/webhooks/test`, { method: 'POST', headers: { 'X-Institution-Key': KEY } });
+      const { eventId } = (await sent.json()) as { eventId: string };
+      // Attempt 1 fails, attempt 2 follows at once (the sandbox's schedule) and succeeds.
+      const deadline = Date.now() + 10_000;
+      let delivery: { status: string; attempts: Array<{ statusCode: number | null }> } | undefined;
+      do {
+        await new Promise((r) => setTimeout(r, 20));
+        const list = await fetch(`${own.url}/api/sandbox/webhook-deliveries`, { headers: { 'X-Institution-Key': KEY } });
+        delivery = ((await list.json()) as { deliveries: Array<{ eventId: string; status: string; attempts: Array<{ statusCode: number | null }> }> }).deliveries.find((d) => d.eventId === eventId);
+        if (Date.now() > deadline) throw new Error(`delivery still ${delivery?.status}`);
+      } while (delivery?.status !== 'delivered');
+      expect(delivery.attempts.map((a) => a.statusCode)).toEqual([500, 200]);
+      expect(runs.filter((r) => r.id === eventId)).toEqual([{ id: eventId, ok: false }, { id: eventId, ok: true }]);
+    } finally {
+      error.mockRestore();
+    }
+  });
+});
+

@@ -110,6 +110,15 @@ export function Controls({ settings, onChange, apiKey, proxyPrefix, pasbyPrefix 
       </label>
 
       <label className="field">
+        <span>Live updates</span>
+        <select value={settings.watch} onChange={(e) => set('watch', e.target.value as Settings['watch'])}>
+          <option value="auto">Push, else polling (auto)</option>
+          <option value="push">Push only</option>
+          <option value="poll">Polling (2.5 s)</option>
+        </select>
+      </label>
+
+      <label className="field">
         <span>Institution name</span>
         <input value={settings.institutionName} maxLength={80} onChange={(e) => set('institutionName', e.target.value)} />
       </label>

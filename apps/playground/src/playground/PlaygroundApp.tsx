@@ -93,11 +93,15 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
   const proxy = settings.mode === 'proxy';
   const pasby = settings.provider === 'pasby';
   const widgetKey = pasby
-    ? `pasby|${settings.pasbyMode}|${settings.pasbyClaims.join()}|${nonce}`
+    ? `pasby|${settings.pasbyMode}|${settings.pasbyClaims.join()}|${settings.watch}|${nonce}`
     : `${settings.mode}|${proxy ? '' : settings.sandboxUrl}|${nonce}`;
   const [glimpse, setGlimpse] = useState<PasbyGlimpse | null>(null);
   // A new widget, a new transport, and nothing left of the last one's session.
-  const pasbyTransport = useMemo(() => watchedPasbyTransport(config.pasbyPrefix, setGlimpse), [config.pasbyPrefix, widgetKey]);
+  const pasbyTransport = useMemo(
+    () => watchedPasbyTransport({ endpoint: config.pasbyPrefix, watch: settings.watch }, setGlimpse),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key holds the watch mode
+    [config.pasbyPrefix, widgetKey],
+  );
   useEffect(() => setGlimpse(null), [widgetKey]);
   const theme = { primary: settings.primary, mode: settings.dark ? ('dark' as const) : ('light' as const) };
   const institutionName = settings.institutionName || undefined;
@@ -167,6 +171,7 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
                 institutionName={settings.institutionName || undefined}
                 permissions={settings.permissions}
                 ttlSeconds={settings.ttlSeconds}
+                watch={settings.watch}
                 locale={settings.locale === 'fr' ? fr : 'en'}
                 theme={{ primary: settings.primary, mode: settings.dark ? 'dark' : 'light' }}
                 onSuccess={(claims) => {

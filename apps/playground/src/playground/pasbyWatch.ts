@@ -5,7 +5,7 @@
  * so the page can hand them to the wallet simulator. A page of your own needs none of this.
  */
 import { createPasbyTransport } from '@passid/core/pasby';
-import type { PasbyMode, PasbyTransport } from '@passid/core/pasby';
+import type { PasbyMode, PasbyTransport, PasbyTransportOptions } from '@passid/core/pasby';
 
 /** What the page knows of the open session. */
 export interface PasbyGlimpse {
@@ -19,8 +19,8 @@ export interface PasbyGlimpse {
   pickedUp: boolean;
 }
 
-export function watchedPasbyTransport(endpoint: string, onGlimpse: (glimpse: PasbyGlimpse | null) => void): PasbyTransport {
-  const real = createPasbyTransport({ endpoint });
+export function watchedPasbyTransport(options: PasbyTransportOptions, onGlimpse: (glimpse: PasbyGlimpse | null) => void): PasbyTransport {
+  const real = createPasbyTransport(options);
   let glimpse: PasbyGlimpse | null = null;
   const show = (next: PasbyGlimpse | null) => onGlimpse((glimpse = next));
   return {

@@ -1,5 +1,5 @@
 /** The playground's controls, read from and written to the page URL so a setup can be shared. */
-import { PERMISSIONS, type Permission } from '@passid/core';
+import { PERMISSIONS, type Permission, type WatchMode } from '@passid/core';
 import { PASBY_CLAIM_KEYS, PASBY_MODES, type PasbyClaimKey, type PasbyMode } from '@passid/core/pasby';
 
 export type Provider = 'passid' | 'pasby';
@@ -17,6 +17,8 @@ export interface Settings {
   primary: string;
   dark: boolean;
   locale: PlaygroundLocale;
+  /** How the widget watches the open session: push with polling as the floor, push only, or polling. */
+  watch: WatchMode;
   /** pasby: how the customer answers. */
   pasbyMode: PasbyMode;
   /** pasby: the claims to ask the proxy for. */
@@ -46,6 +48,7 @@ export function readSettings(search: string, sandboxUrl: string): Settings {
     primary: primary && /^#[0-9a-f]{6}$/i.test(primary) ? primary : DEFAULT_PRIMARY,
     dark: q.get('dark') === '1',
     locale: q.get('locale') === 'fr' ? 'fr' : 'en',
+    watch: q.get('watch') === 'poll' ? 'poll' : q.get('watch') === 'push' ? 'push' : 'auto',
     pasbyMode: (PASBY_MODES as readonly string[]).includes(pasbyMode ?? '') ? (pasbyMode as PasbyMode) : 'wildcard',
     pasbyClaims: claims && claims.length > 0 ? claims : DEFAULT_PASBY_CLAIMS,
   };
@@ -65,6 +68,7 @@ export function writeSettings(settings: Settings, defaultSandboxUrl: string): vo
   if (settings.primary !== DEFAULT_PRIMARY) q.set('primary', settings.primary);
   if (settings.dark) q.set('dark', '1');
   if (settings.locale !== 'en') q.set('locale', settings.locale);
+  if (settings.watch !== 'auto') q.set('watch', settings.watch);
   const search = q.toString();
   history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
 }

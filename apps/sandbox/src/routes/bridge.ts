@@ -7,6 +7,7 @@ import {
   OutcomeBodySchema,
   PERMISSIONS,
   TIERS,
+  TTL_SECONDS,
   VerifyBodySchema,
   type Outcome,
   type Permission,
@@ -15,7 +16,7 @@ import { idempotencyKey, idempotent, requireInstitution, type SandboxContext } f
 import { ApiError, iso, readJson } from '../http.js';
 import { fingerprint } from '../idempotency.js';
 import { normalizeToken, randomId } from '../ids.js';
-import { effectiveStatus } from '../requests.js';
+import { statusBody } from '../requests.js';
 
 export function bridgeRoutes(app: Hono, ctx: SandboxContext): void {
   const { db, now, requests, tokens, outbox } = ctx;
@@ -36,7 +37,7 @@ export function bridgeRoutes(app: Hono, ctx: SandboxContext): void {
         institutionName: body.institutionName ?? inst.name,
         permissions,
         now: t,
-        ttlMs: (body.ttlSeconds ?? 600) * 1000,
+        ttlMs: (body.ttlSeconds ?? TTL_SECONDS.default) * 1000,
       });
       return {
         status: 201,
@@ -52,24 +53,13 @@ export function bridgeRoutes(app: Hono, ctx: SandboxContext): void {
     });
   });
 
-  // The polled endpoint: one prepared lookup, no body, no schema work; the stored JSON
-  // (permissions, claims) is spliced in as is. Shape: RequestStatusResponse.
+  // The polled endpoint: one prepared lookup, no body, no schema work (see statusBody).
   app.get('/api/bridge/request/:requestId', (c) => {
     const inst = requireInstitution(ctx, c);
     const row = requests.getFor(c.req.param('requestId'), inst.id);
     if (!row) throw new ApiError('NOT_FOUND', 'No such request for this institution.');
-    const t = now();
-    const status = effectiveStatus(row, t);
-    let json =
-      `{"requestId":${JSON.stringify(row.id)},"code":"${row.code}","status":"${status}","permissions":${row.permissions}` +
-      `,"createdAt":"${iso(row.created_at)}","expiresAt":"${iso(row.expires_at)}","serverTime":"${iso(t)}"`;
-    if (status === 'completed') {
-      json += `,"claims":${row.claims ?? '{}'},"verifiedAt":"${iso(row.verified_at ?? t)}"`;
-      if (row.token) json += `,"token":"${row.token}"`;
-    }
-    if (status === 'declined' && row.decline_reason) json += `,"declineReason":${JSON.stringify(row.decline_reason)}`;
     c.header('Content-Type', 'application/json');
-    return c.body(`${json}}`);
+    return c.body(statusBody(row, now()).json);
   });
 
   app.post('/api/bridge/verify', async (c) => {

@@ -77,6 +77,7 @@ export function walletRoutes(app: Hono, ctx: SandboxContext): void {
       });
       return 'completed' as const;
     })();
+    ctx.bus.publish(c.req.param('requestId'));
     outbox.kick();
     return c.json({ status: result });
   });
@@ -88,6 +89,7 @@ export function walletRoutes(app: Hono, ctx: SandboxContext): void {
       const row = actionable(c.req.param('requestId'));
       requests.decline(row.id, 'CUSTOMER_DECLINED');
     })();
+    ctx.bus.publish(c.req.param('requestId'));
     return c.json({ status: 'declined' });
   });
 

@@ -20,7 +20,8 @@ import { warn } from '../env.js';
 import { PassidError, isTransientError, toPassidError } from '../errors.js';
 import type { FlowTransport } from '../transport/port.js';
 import { browserNetwork } from '../transport/network.js';
-import { defaultClock, retryTransient, withTimeout } from '../transport/retry.js';
+import { defaultClock, withTimeout } from '../transport/retry.js';
+import { retryTransient } from '../transport/watch.js';
 import { EFFECTS } from './effects.js';
 import type { Cleanup, EffectScope, Submission } from './effects.js';
 import { initialFlowState } from './machine.js';
@@ -139,6 +140,16 @@ function randomKey(): string {
   );
 }
 
+/** Development only: each of the provider's warnings about the options, once per controller. */
+function warnOnce<O>(provider: { warnings?(options: O): ReadonlyArray<readonly [string, unknown, string]> }, options: O, warned: string[]): void {
+  for (const [key, when, message] of provider.warnings?.(options) ?? []) {
+    if (when && !warned.includes(key)) {
+      warned.push(key);
+      warn(message);
+    }
+  }
+}
+
 export function createFlowController<C, D, P, S extends Session, O extends FlowOptions<C, D>>(
   provider: FlowProvider<C, D, P, S, O>,
   initialOptions: O,
@@ -151,7 +162,8 @@ export function createFlowController<C, D, P, S extends Session, O extends FlowO
   let submission: Submission | null = null;
   /** The normalised input of the current session (`start(input)`), reused by "Try again". */
   let sessionInput: string | undefined;
-  let warned = new Set<string>();
+  /** Development warnings already shown by this controller (development builds only). */
+  const warned: string[] = [];
   let subscribers = 0;
   let active = false;
 
@@ -159,17 +171,7 @@ export function createFlowController<C, D, P, S extends Session, O extends FlowO
   const store = createStore<State>()(() => initialFlowState<C, D, S>(clock().now()));
   const getState = store.getState;
 
-  function devChecks(): void {
-    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
-      for (const [key, when, message] of provider.warnings?.(options) ?? []) {
-        if (when && !warned.has(key)) {
-          warned.add(key);
-          warn(message);
-        }
-      }
-    }
-  }
-  devChecks();
+  if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warnOnce(provider, options, warned);
 
   /** Calls a user callback; a throw is reported, never propagated into the machine. */
   function safely<A extends unknown[]>(fn: ((...args: A) => void) | undefined, ...args: A): void {
@@ -355,13 +357,12 @@ export function createFlowController<C, D, P, S extends Session, O extends FlowO
     setOptions(next) {
       if (disposed) return;
       options = next;
-      devChecks();
+      if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warnOnce(provider, options, warned);
     },
     dispose() {
       if (disposed) return;
       exit();
       disposed = true;
-      warned = new Set();
     },
   };
   return controller;

@@ -12,6 +12,8 @@
  * signal (the scope's helpers do), so an answer for a state already left is dropped.
  */
 import { PassidError, isTransientError } from '../errors.js';
+
+declare const process: { env: Record<string, string | undefined> };
 import type { FlowTransport } from '../transport/port.js';
 import type { FlowMachineEvent } from './machine.js';
 import type { Clock, FlowOutcome, FlowState, FlowStatus, NetworkWatch, PassidError as PassidErrorType, Session } from './types.js';
@@ -120,8 +122,14 @@ function keepTicking<C, D, P, S extends Session>(scope: EffectScope<C, D, P, S>)
     const msLeft = (state.session ?? session).expiresAt - clock.now() - state.clockOffsetMs;
     if (!Number.isFinite(msLeft)) {
       // A transport's NaN expiry or clock would make a NaN timer that never expires.
-      scope.watch.abort();
-      return scope.fail(new PassidError('invalid_response', 'The session has no valid expiry time (expiresAt or serverTime is not a date).'));
+      return scope.fail(
+        new PassidError(
+          'invalid_response',
+          typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+            ? 'The session has no valid expiry time (expiresAt or serverTime is not a date).'
+            : 'No valid expiry time.',
+        ),
+      );
     }
     if (msLeft <= 0) return void expire();
     handle = clock.setTimeout(() => {

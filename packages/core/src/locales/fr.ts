@@ -19,7 +19,6 @@ export const fr: Locale = {
     verifying: 'Vérification de la preuve…',
     scanInstructions:
       "Demandez au client de scanner ce code QR avec l'application PASSID puis de toucher Partager et vérifier.",
-    codeInstructions: "Pas d'appareil photo ? Dans l'application PASSID, saisissez le code {code}.",
     codeLabel: 'Code',
     qrLabel:
       "Code QR de vérification PASSID. Scannez-le avec l'application PASSID, ou saisissez le code {code} dans l'application.",

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PassidError } from '../errors.js';
-import { backoffDelay, retryTransient, sleep } from './retry.js';
-import { pollUntil } from './watch.js';
+import { backoffDelay, sleep } from './retry.js';
+import { pollUntil, retryTransient } from './watch.js';
 import type { PollStep } from './watch.js';
 
 beforeEach(() => {

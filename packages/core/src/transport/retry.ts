@@ -5,7 +5,7 @@
  * Retry rule (also in the README): after the n-th consecutive failure, wait
  * `max(Retry-After, backoff)` where `backoff = min(base * 2^(n-1), 10 s) * (1 ± 20%)`, with
  * Retry-After capped at 60 s; give up after 5 consecutive failures (`pollUntil`) or after the
- * caller's number of attempts (`retryTransient`). An error that is not transient
+ * caller's number of attempts (`retryTransient`, in `watch.ts`). An error that is not transient
  * (`isTransientError`: anything but network, 408, 429, 5xx) fails at once. A request without
  * an answer after `requestTimeoutMs` (15 s) is aborted and counts as a `network` failure
  * (`withTimeout`).
@@ -99,42 +99,4 @@ export function withTimeout<T>(
     clock.clearTimeout(timer);
     signal?.removeEventListener('abort', stop);
   });
-}
-
-export interface RetryOptions {
-  signal: AbortSignal;
-  /** @default defaultClock */
-  clock?: Clock;
-  /** Attempts in all, the first included. @default 3 */
-  maxAttempts?: number;
-  /** First backoff delay. @default 1000 */
-  baseMs?: number;
-  /** @default 10000 */
-  maxBackoffMs?: number;
-  /** @default isTransientError */
-  isTransient?: (error: PassidError) => boolean;
-  onRetry?: (attempt: number, error: PassidError) => void;
-}
-
-/**
- * Calls `fn` until it resolves, retrying transient failures by the retry rule: after the n-th
- * failure, wait `retryDelay(n)`; give up after `maxAttempts` with the last error, at once on
- * an error that is not transient, and with `aborted` when `signal` aborts.
- */
-export async function retryTransient<T>(fn: (signal: AbortSignal) => Promise<T>, options: RetryOptions): Promise<T> {
-  const { signal, clock = defaultClock, maxAttempts = 3, isTransient = isTransientError } = options;
-  const backoff: BackoffOptions = { baseMs: options.baseMs ?? 1000, maxMs: options.maxBackoffMs, random: () => (clock.random ?? Math.random)() };
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      if (signal.aborted) throw abortedError();
-      const value = await fn(signal);
-      if (signal.aborted) throw abortedError();
-      return value;
-    } catch (thrown) {
-      const error = toPassidError(thrown, signal);
-      if (signal.aborted || error.kind === 'aborted' || !isTransient(error) || attempt >= maxAttempts) throw error;
-      options.onRetry?.(attempt, error);
-      await sleep(retryDelay(attempt, error, backoff), clock, signal);
-    }
-  }
 }

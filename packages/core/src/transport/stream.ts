@@ -2,7 +2,8 @@
  * Reads a `text/event-stream` body with `eventsource-parser` (never a hand-written parser):
  * `EventSource` cannot send headers such as `X-Institution-Key`, so push is read with `fetch`
  * and a streaming body. A stream that breaks, or sends nothing (not even a heartbeat) for
- * `idleMs`, rejects with a transient `network` error, so the retry rule applies to it.
+ * `idleMs`, rejects with a transient `network` error, so the retry rule applies to it; one
+ * that sends more than `STREAM_MAX_BYTES` is refused (`invalid_response`).
  */
 import { createParser } from 'eventsource-parser';
 import type { EventSourceMessage } from 'eventsource-parser';
@@ -14,6 +15,12 @@ export type { EventSourceMessage };
 
 /** Longest silence of a stream before it counts as dropped: three missed 15 s heartbeats. */
 export const STREAM_IDLE_MS = 45_000;
+/**
+ * Most bytes one stream may carry: a status stream carries a few kilobytes in an hour, so a
+ * stream past this is broken or hostile (and an event that never ends would grow the
+ * parser's buffer without bound).
+ */
+export const STREAM_MAX_BYTES = 1 << 20;
 
 export interface ReadEventsOptions {
   signal: AbortSignal;
@@ -35,6 +42,7 @@ export async function readEvents(body: ReadableStream<Uint8Array>, options: Read
   const decoder = new TextDecoder();
   let stopped = false;
   let quiet = false;
+  let received = 0;
   let timer: unknown;
   // What `onEvent` throws leaves `feed` and ends the read below.
   const parser = createParser({ onEvent: (event) => void (stopped ||= options.onEvent(event)) });
@@ -53,8 +61,9 @@ export async function readEvents(body: ReadableStream<Uint8Array>, options: Read
     for (;;) {
       const { done, value } = await reader.read();
       if (signal.aborted) throw abortedError();
-      if (quiet) throw new PassidError('network', `The event stream sent nothing for ${idleMs / 1000} s.`);
+      if (quiet) throw new PassidError('network', 'The event stream went quiet.');
       if (done) return false;
+      if ((received += value.byteLength) > STREAM_MAX_BYTES) throw new PassidError('invalid_response', 'The event stream is too long.');
       arm();
       parser.feed(decoder.decode(value, { stream: true }));
       if (stopped) {

@@ -202,3 +202,37 @@ export function pollUntil<T>(options: PollOptions<T>): Promise<T> {
     onProgress: ({ failures }) => failures !== undefined && onAttempt?.(failures),
   }).then(({ value }) => value);
 }
+
+export interface RetryOptions {
+  signal: AbortSignal;
+  /** @default defaultClock */
+  clock?: Clock;
+  /** Attempts in all, the first included. @default 3 */
+  maxAttempts?: number;
+  /** First backoff delay. @default 1000 */
+  baseMs?: number;
+  /** @default 10000 */
+  maxBackoffMs?: number;
+  /** @default isTransientError */
+  isTransient?: (error: PassidError) => boolean;
+  /** After the n-th failed attempt, before waiting for the next. */
+  onRetry?: (attempt: number) => void;
+}
+
+/**
+ * Calls `fn` until it resolves, retrying transient failures by the retry rule (the same loop
+ * as polling, with one call that ends it): after the n-th failure, wait `retryDelay(n)`; give
+ * up after `maxAttempts` with the last error, at once on an error that is not transient, and
+ * with `aborted` when `signal` aborts.
+ */
+export function retryTransient<T>(fn: (signal: AbortSignal) => Promise<T>, options: RetryOptions): Promise<T> {
+  const { onRetry } = options;
+  return watchSession<{ value: T }>({
+    ...options,
+    mode: 'poll',
+    intervalMs: options.baseMs ?? 1000,
+    maxFailures: options.maxAttempts ?? 3,
+    read: async (signal) => ({ value: await fn(signal) }),
+    onProgress: ({ failures }) => failures && onRetry?.(failures),
+  }).then(({ value }) => value);
+}

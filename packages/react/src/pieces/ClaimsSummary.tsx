@@ -1,4 +1,5 @@
 import type { ClaimRow } from '@passid/core';
+import { cx } from '../cx.js';
 
 /** Props of {@link ClaimsSummary}. */
 export interface ClaimsSummaryProps {
@@ -16,7 +17,7 @@ export interface ClaimsSummaryProps {
 export function ClaimsSummary({ rows, label, className }: ClaimsSummaryProps) {
   if (rows.length === 0) return null;
   return (
-    <div className={className ? `passid-claims-box ${className}` : 'passid-claims-box'}>
+    <div className={cx('passid-claims-box', className)}>
       {label ? <p className="passid-claims-title">{label}</p> : null}
       <dl className="passid-claims">
         {rows.map((row) => (

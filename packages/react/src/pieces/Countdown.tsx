@@ -1,3 +1,5 @@
+import { cx } from '../cx.js';
+
 /** Props of {@link Countdown}. */
 export interface CountdownProps {
   /** What to show, already formatted by the core (`view.countdownText`, e.g. "Expires in 9:58"). */
@@ -20,7 +22,7 @@ export function Countdown({ text, spokenText, secondsLeft, urgent = false, class
     <span
       role="timer"
       aria-label={spokenText}
-      className={className ? `passid-countdown ${className}` : 'passid-countdown'}
+      className={cx('passid-countdown', className)}
       data-seconds={secondsLeft}
       data-urgent={urgent ? '' : undefined}
     >

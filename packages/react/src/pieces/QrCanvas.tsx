@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import QRCode from 'qrcode';
+import { cx } from '../cx.js';
 
 /** Props of {@link QrCanvas}. */
 export interface QrCanvasProps {
@@ -50,5 +51,5 @@ export function QrCanvas({ value, label, size = 232, dark = '#000000', light = '
     }
   }, [value, size, dark, light]);
 
-  return <canvas ref={ref} role="img" aria-label={label} className={className ? `passid-qr ${className}` : 'passid-qr'} />;
+  return <canvas ref={ref} role="img" aria-label={label} className={cx('passid-qr', className)} />;
 }

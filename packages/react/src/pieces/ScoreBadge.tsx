@@ -1,3 +1,5 @@
+import { cx } from '../cx.js';
+
 /** Props of {@link ScoreBadge}. */
 export interface ScoreBadgeProps {
   /** The FSI score (300–850), or null when `full_score` was not granted. */
@@ -15,7 +17,7 @@ export interface ScoreBadgeProps {
 export function ScoreBadge({ score, scoreText, tier, tierText, className }: ScoreBadgeProps) {
   if (score === null && !tier) return null;
   return (
-    <div className={className ? `passid-badge ${className}` : 'passid-badge'} data-tier={tier ?? undefined}>
+    <div className={cx('passid-badge', className)} data-tier={tier ?? undefined}>
       {score !== null ? (
         <span className="passid-score">{scoreText ?? String(score)}</span>
       ) : null}

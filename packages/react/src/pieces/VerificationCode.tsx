@@ -1,3 +1,5 @@
+import { cx } from '../cx.js';
+
 /** Props of {@link VerificationCode}. */
 export interface VerificationCodeProps {
   /** The short code, e.g. `AB3X-7YQM`. */
@@ -10,7 +12,7 @@ export interface VerificationCodeProps {
 /** The 8-character fallback code shown beside the QR, as selectable text. */
 export function VerificationCode({ code, label, className }: VerificationCodeProps) {
   return (
-    <p className={className ? `passid-code ${className}` : 'passid-code'}>
+    <p className={cx('passid-code', className)}>
       {label}
       <strong translate="no">{code}</strong>
     </p>

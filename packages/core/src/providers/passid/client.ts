@@ -27,6 +27,8 @@ import type {
   VerifyResponse,
 } from '../../wire/schemas.js';
 
+declare const process: { env: Record<string, string | undefined> };
+
 export const DEFAULT_BASE_URL = 'https://api.passid.io';
 
 export interface BridgeClientOptions {
@@ -69,7 +71,7 @@ export interface BridgeClient {
    * the open push stream, once its headers arrived (the request timeout covers only that).
    * An error status, or an answer that is not `text/event-stream`, rejects like the other calls.
    */
-  openEvents(requestId: string, options?: CallOptions & { lastEventId?: string }): Promise<ReadableStream<Uint8Array>>;
+  openEvents(requestId: string, options?: CallOptions): Promise<ReadableStream<Uint8Array>>;
   /** Checks and strips one status event's `data` (the JSON of a status answer). */
   parseStatus(data: string): RequestStatusResponse;
 }
@@ -102,7 +104,10 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
   ): Promise<Response> {
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') {
-      throw new PassidError('configuration', 'No fetch available: pass the `fetch` option.');
+      throw new PassidError(
+        'configuration',
+        typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' ? 'No fetch available: pass the `fetch` option.' : 'No fetch.',
+      );
     }
     const sent: Record<string, string> = { Accept: 'application/json', ...options.headers, ...headers };
     if (body !== undefined) sent['Content-Type'] = 'application/json';
@@ -117,11 +122,11 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
       });
     } catch (error) {
       const wrapped = toPassidError(error, signal);
-      throw wrapped.kind === 'aborted' ? wrapped : failure(method, path, 'network', ': no answer from the server.', { cause: error });
+      throw wrapped.kind === 'aborted' ? wrapped : failure(method, path, 'network', ': no answer.', { cause: error });
     }
     checkAbort(method, path, signal);
     const status = response?.status;
-    if (typeof status !== 'number') throw failure(method, path, 'invalid_response', ': fetch returned no response.');
+    if (typeof status !== 'number') throw failure(method, path, 'invalid_response', ': no response from fetch.');
     if (response.ok) return response;
     const json = await readJson(response);
     checkAbort(method, path, signal);
@@ -162,19 +167,16 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
     verifyToken: ({ token, idempotencyKey }, { signal } = {}) =>
       call('POST', '/verify', VerifyResponseSpec, signal, { token }, { 'Idempotency-Key': idempotencyKey }),
 
-    openEvents: (requestId, { signal, lastEventId } = {}) =>
+    openEvents: (requestId, { signal } = {}) =>
       // The timeout covers the headers; the body is read (and cancelled) by `readEvents`.
       withTimeout(
         async (s) => {
           const path = `/request/${encodeURIComponent(requestId)}/events`;
-          const response = await send('GET', path, s, undefined, {
-            Accept: 'text/event-stream',
-            ...(lastEventId !== undefined && { 'Last-Event-ID': lastEventId }),
-          });
+          const response = await send('GET', path, s, undefined, { Accept: 'text/event-stream' });
           const type = response.headers?.get?.('Content-Type') ?? '';
           if (/^text\/event-stream\b/i.test(type) && response.body) return response.body;
           response.body?.cancel().catch(() => undefined);
-          throw failure('GET', path, 'invalid_response', `: the answer is not an event stream (${type || 'no Content-Type'}).`, {
+          throw failure('GET', path, 'invalid_response', `: not an event stream (${type || 'no Content-Type'}).`, {
             status: response.status,
           });
         },
@@ -208,8 +210,8 @@ function checkAbort(method: string, path: string, signal: AbortSignal): void {
  * `invalid_response`.
  */
 function checked<T>(json: unknown, spec: Spec, label: string, status: number): T {
-  if (json === undefined) throw new PassidError('invalid_response', `${label}: the response is not JSON (HTTP ${status}).`, { status });
+  if (json === undefined) throw new PassidError('invalid_response', `${label}: not JSON (HTTP ${status}).`, { status });
   const kept = conform<T>(json, spec);
-  if (kept === undefined) throw new PassidError('invalid_response', `${label}: the response does not match the contract.`, { status });
+  if (kept === undefined) throw new PassidError('invalid_response', `${label}: breaks the contract.`, { status });
   return kept;
 }

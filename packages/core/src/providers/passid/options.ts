@@ -13,26 +13,28 @@ declare const process: { env: Record<string, string | undefined> };
 /** A live institution key (`sk_live_…`, surrounding whitespace ignored). */
 export const isLiveKey = (key: string | undefined): boolean => !!key?.trim().startsWith('sk_live_');
 
-/** Why the current options cannot run, or null. Checked on every start / submit. */
+/**
+ * Why the current options cannot run, or null. Checked on every start / submit. Development
+ * builds explain each problem; production builds keep a short message (the bundler drops the
+ * long texts).
+ */
 export function configurationError(options: PassidControllerOptions): PassidError | null {
   const { ttlSeconds: ttl, pollIntervalMs: poll, requestTimeoutMs: timeout, apiKey } = options;
-  const bad = (what: string, value: unknown) => new PassidError('configuration', `${what} (got ${String(value)}).`);
-  if (ttl !== undefined && !isValidTtl(ttl)) {
-    return bad(`ttlSeconds must be an integer from ${TTL_SECONDS.min} to ${TTL_SECONDS.max}`, ttl);
-  }
-  if (poll !== undefined && !(Number.isFinite(poll) && poll > 0)) {
-    return bad('pollIntervalMs must be a positive number', poll);
-  }
-  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
-    return bad('requestTimeoutMs must be a positive number', timeout);
-  }
+  const positive = (value: number | undefined) => value === undefined || (Number.isFinite(value) && value > 0);
+  const bad = (what: string, value: unknown, rule: string) =>
+    new PassidError(
+      'configuration',
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' ? `${what} must be ${rule} (got ${String(value)}).` : `Bad ${what}.`,
+    );
+  if (ttl !== undefined && !isValidTtl(ttl)) return bad('ttlSeconds', ttl, `an integer from ${TTL_SECONDS.min} to ${TTL_SECONDS.max}`);
+  if (!positive(poll)) return bad('pollIntervalMs', poll, 'a positive number');
+  if (!positive(timeout)) return bad('requestTimeoutMs', timeout, 'a positive number');
   if (options.watch !== undefined && !['auto', 'push', 'poll'].includes(options.watch)) {
-    return bad("watch must be 'auto', 'push' or 'poll'", options.watch);
+    return bad('watch', options.watch, "'auto', 'push' or 'poll'");
   }
   if (isLiveKey(apiKey) && isBrowser() && !options.dangerouslyAllowBrowserKey) {
     return new PassidError(
       'live_key_in_browser',
-      // Long explanations are development-only; production builds keep a short message.
       typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
         ? 'A live key (sk_live_…) must not be used in the browser. Remove apiKey and set `endpoint` to your backend ' +
             'proxy (proxy mode, createPassidProxy from @passid/server), or use a sandbox key while testing.'
@@ -44,7 +46,8 @@ export function configurationError(options: PassidControllerOptions): PassidErro
     : new PassidError(
         'configuration',
         typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-          ? 'Give an `apiKey` (sandbox) or an `endpoint` (proxy mode) or a `transport`.' : 'No apiKey, endpoint or transport.',
+          ? 'Give an `apiKey` (sandbox) or an `endpoint` (proxy mode) or a `transport`.'
+          : 'No apiKey, endpoint or transport.',
       );
 }
 

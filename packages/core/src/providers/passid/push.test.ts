@@ -3,31 +3,19 @@
  * `'push'`), its fallback to polling, and the page's network. `fetch` is stubbed at the
  * boundary; time is faked.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Clock, NetworkWatch } from '../../flow/types.js';
+import { describe, expect, it, vi } from 'vitest';
+import type { NetworkWatch } from '../../flow/types.js';
 import { CLAIMS_A, createdBody, fakeEventStream, fakeFetch, iso, statusBody } from '../../test/bridge.js';
 import type { FakeCall, FakeEventStream, Reply } from '../../test/bridge.js';
 import { connect } from './connect.js';
 import { createPassidController } from './controller.js';
 import type { PassidControllerOptions } from './types.js';
+import { clock, flush, useFakeTime } from '../../test/clock.js';
 
 const NOW = Date.parse('2026-12-02T10:00:00Z');
-const clock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  random: () => 0.5,
-};
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeTime(NOW);
 
-const flush = () => vi.advanceTimersByTimeAsync(0);
 const pending = () => statusBody('pending', Date.now());
 const completed = () => statusBody('completed', Date.now(), { claims: CLAIMS_A, verifiedAt: iso(Date.now()) });
 
@@ -191,7 +179,7 @@ describe('push (watch: auto)', () => {
     expect(controller.getState().status).toBe('awaiting');
   });
 
-  it('a stream that drops mid-way: polls at once, reconnects with Last-Event-ID, and recovers', async () => {
+  it('a stream that drops mid-way: polls at once, reconnects, and recovers', async () => {
     const server = bridge();
     const { controller, onSuccess } = setup(server);
     controller.start();
@@ -205,7 +193,6 @@ describe('push (watch: auto)', () => {
     await vi.advanceTimersByTimeAsync(2_500);
     const calls = server.eventCalls();
     expect(calls.map((c) => c.at - NOW)).toEqual([0, 6500]);
-    expect(calls[1]?.headers['last-event-id']).toBe('1');
     expect(controller.getState().connection).toBe('live');
     server.streams[1]!.send(completed());
     await flush();
@@ -406,5 +393,24 @@ describe('network awareness', () => {
     controller.reset();
     await flush();
     expect(net.listeners.size).toBe(0);
+  });
+});
+
+describe('a runaway stream', () => {
+  it('a stream past 1 MiB (an event that never ends) is refused: polling takes over', async () => {
+    const server = bridge();
+    const { controller } = setup(server);
+    controller.start();
+    await flush();
+    const chunk = `data: ${'x'.repeat(64 * 1024)}`;
+    for (let i = 0; i < 15; i += 1) server.streams[0]!.raw(chunk);
+    await flush();
+    expect(server.polls()).toHaveLength(0);
+    server.streams[0]!.raw(chunk + chunk);
+    await flush();
+    expect(server.streams[0]!.closed).toBe(true);
+    expect(server.polls()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(server.eventCalls()).toHaveLength(1);
   });
 });

@@ -84,7 +84,6 @@ export function createPassidTransport(options: PassidTransportOptions = {}): Ver
         if (!outcome) onProgress({ expiresAt: Date.parse(response.expiresAt), serverTime: Date.parse(response.serverTime) });
         return outcome;
       };
-      let lastEventId: string | undefined;
       return watchSession<SessionOutcome>({
         signal,
         clock,
@@ -94,15 +93,16 @@ export function createPassidTransport(options: PassidTransportOptions = {}): Ver
         maxFailures: options.maxPollFailures,
         onProgress,
         read: async (s) => judge(await client.getRequest(session.id, { signal: s })),
+        // Every event carries the whole status, so a reconnect needs no Last-Event-ID: its
+        // first event is the status as it is now.
         async stream(s, onLive) {
-          const body = await client.openEvents(session.id, { signal: s, ...(lastEventId !== undefined && { lastEventId }) });
+          const body = await client.openEvents(session.id, { signal: s });
           let outcome: SessionOutcome | null = null;
           await readEvents(body, {
             signal: s,
             clock,
             idleMs: options.streamIdleMs,
             onEvent(event) {
-              if (event.id !== undefined) lastEventId = event.id;
               if (event.event !== 'status') return false;
               const status = client.parseStatus(event.data);
               onLive();
@@ -111,7 +111,7 @@ export function createPassidTransport(options: PassidTransportOptions = {}): Ver
             },
           });
           if (outcome) return outcome;
-          throw new PassidError('network', 'The event stream ended before the session did.');
+          throw new PassidError('network', 'The event stream ended early.');
         },
       });
     },

@@ -2,28 +2,31 @@
 // Register https://<your-domain>/api/webhooks/passid in the dashboard → API & Webhooks.
 import {
   createWebhookDeduplicator,
+  readBodyWithLimit,
   verifyWebhook,
   WebhookVerificationError,
   type WebhookEvent,
 } from '@passid/server';
-import { after } from 'next/server';
+import { handlePassidEvent } from '../../../../lib/passid-events';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
+/** PASSID's events are a few KB; anything bigger is refused unread. */
+const MAX_BODY_BYTES = 64 * 1024;
+
 // In memory: fine for one instance. With several, pass a shared `store` (Redis, your DB).
 const dedupe = createWebhookDeduplicator();
 
-async function handleEvent(event: WebhookEvent): Promise<void> {
-  if (event.type === 'verification.denied' && event.data.deny_reason === 'HARD_DENY_SANCTIONS_MATCH') {
-    // Never approve this application, whatever else happened.
-  }
-  // Update your application state here.
-}
-
 export async function POST(request: Request): Promise<Response> {
-  // The raw text, not request.json(): the signature covers the exact bytes.
-  const rawBody = await request.text();
+  // The raw bytes, not request.json(): the signature covers the exact bytes.
+  let rawBody: Uint8Array | null;
+  try {
+    rawBody = await readBodyWithLimit(request, MAX_BODY_BYTES);
+  } catch {
+    return Response.json({ error: 'BODY_CUT_OFF' }, { status: 400 });
+  }
+  if (rawBody === null) return Response.json({ error: 'PAYLOAD_TOO_LARGE' }, { status: 413 });
   let event: WebhookEvent;
   try {
     event = verifyWebhook({
@@ -37,9 +40,13 @@ export async function POST(request: Request): Promise<Response> {
     }
     throw error;
   }
-  // Answer within 10 s; the work runs after the response is sent.
-  const { duplicate } = await dedupe.once(event.id, () => {
-    after(() => handleEvent(event));
-  });
-  return Response.json({ received: true, duplicate });
+  // The work runs before the answer (within PASSID's 10 s), and the event counts as processed
+  // only once it succeeded: if it throws, dedupe forgets the id and the 500 makes PASSID retry.
+  try {
+    const { duplicate } = await dedupe.once(event.id, () => handlePassidEvent(event));
+    return Response.json({ received: true, duplicate });
+  } catch (error) {
+    console.error('[passid] webhook handler failed; PASSID will retry', error);
+    return Response.json({ error: 'HANDLER_FAILED' }, { status: 500 });
+  }
 }
