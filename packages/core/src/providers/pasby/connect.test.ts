@@ -103,6 +103,12 @@ describe('texts', () => {
     expect(same).toEqual([]);
   });
 
+  it('takes a text as a function of its values (plural forms), as PASSID\'s texts do', () => {
+    const m = resolvePasbyMessages('en', { expiresInSpoken: ({ minutes }) => `${String(minutes)} minute${minutes === 1 ? '' : 's'} left` });
+    const awaiting = state({ status: 'awaiting', session: session({ expiresAt: NOW + 61_000 }), now: NOW });
+    expect(connectPasby(awaiting, { messages: m }).countdownSpoken).toBe('1 minute left');
+  });
+
   it('merges overrides over the locale, records key by key', () => {
     const m = resolvePasbyMessages(fr, { title: 'Connexion pasby', start: { wildcard: 'QR' } });
     expect(m.title).toBe('Connexion pasby');

@@ -3,7 +3,7 @@
  * `@passid/core/pasby/locales/fr`, its own entry). Components render these (through
  * `connectPasby`), never strings of their own. `{placeholder}`s are filled by `formatMessage`.
  */
-import type { InputError, PassidErrorKind } from '@passid/core';
+import type { InputError, PassidErrorKind, Template } from '@passid/core';
 import type { PasbyDeclineCode } from './types.js';
 import type { PasbyClaimKey, PasbyMode } from './wire/constants.js';
 
@@ -14,7 +14,7 @@ export interface PasbyMessages {
   /** Header when no `institutionName` is given. */
   title: string;
   /** Header with an institution: `{institution}`. */
-  titleWithInstitution: string;
+  titleWithInstitution: Template;
   /** The button of `idle`, per mode (different-device: the NIN form's submit button). */
   start: Record<PasbyMode, string>;
   /** Label of the NIN field (different-device). */
@@ -36,9 +36,9 @@ export interface PasbyMessages {
   /** Text once a device picked the session up. */
   pickedUpText: string;
   /** Countdown: `{time}` is `m:ss`. */
-  expiresIn: string;
-  /** Spoken countdown (screen readers): `{minutes}`, `{seconds}`. */
-  expiresInSpoken: string;
+  expiresIn: Template;
+  /** Spoken countdown (screen readers): `{minutes}`, `{seconds}` (numbers: plural forms may use them). */
+  expiresInSpoken: Template;
   /** Shown while reads keep failing (or the page is offline) but the session is still alive. */
   reconnecting: string;
   /** Live-region texts. */
@@ -48,9 +48,9 @@ export interface PasbyMessages {
   livePickedUp: string;
   liveSuccess: string;
   /** `{reason}` is the friendly decline text. */
-  liveDeclined: string;
+  liveDeclined: Template;
   /** `{error}` is the friendly error text. */
-  liveError: string;
+  liveError: Template;
   /** Heading in `success`. */
   successTitle: string;
   /** Heading in `declined`. */
@@ -172,12 +172,14 @@ export const pasbyEn: PasbyMessages = {
 export interface PasbyLocale {
   /** BCP 47 language code, e.g. `'fr'`. */
   code: string;
+  /** Writing direction of the language. @default 'ltr' */
+  dir?: 'ltr' | 'rtl';
   messages: PasbyMessages;
 }
 
 /** Partial overrides of a catalogue; the nested records may be partial too. */
 export type PasbyMessageOverrides = {
-  [K in keyof PasbyMessages]?: PasbyMessages[K] extends string ? string : Partial<PasbyMessages[K]>;
+  [K in keyof PasbyMessages]?: PasbyMessages[K] extends Template | undefined ? PasbyMessages[K] : Partial<PasbyMessages[K]>;
 };
 
 /** Unknown locales already warned about (development only; about the code, not a widget). */
@@ -199,6 +201,7 @@ export function resolvePasbyMessages(locale?: 'en' | PasbyLocale, overrides?: Pa
   if (!overrides) return base;
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(overrides)) {
+    // Records merge key by key; a text (a string, or a function of its values) replaces.
     if (value !== undefined) merged[key] = typeof value === 'object' ? { ...(merged[key] as object), ...value } : value;
   }
   return merged as unknown as PasbyMessages;
