@@ -27,7 +27,8 @@ export const fr: PasbyLocale = {
       'different-device': "Envoi de la demande à l'application pasby…",
     },
     instructions: {
-      wildcard: "Scannez ce code QR avec l'application pasby. Le code change toutes les quelques secondes : scannez celui que vous voyez.",
+      // A no-break space before the colon, as French typography wants (it never starts a line).
+      wildcard: "Scannez ce code QR avec l'application pasby. Le code change régulièrement\u00a0: scannez celui qui s'affiche.",
       'same-device': "Ouvrez l'application pasby sur cet appareil, puis approuvez la demande.",
       'different-device': "Nous avons envoyé une demande à l'application pasby. Ouvrez pasby sur le téléphone et approuvez-la.",
     },
