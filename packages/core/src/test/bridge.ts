@@ -2,7 +2,6 @@
  * Test helper: a `fetch` stub at the network boundary that records every call and answers
  * through a handler. Delays use `setTimeout`, so fake timers drive them.
  */
-import type { Clock } from '../flow/types.js';
 import type { Claims } from '../wire/schemas.js';
 
 export interface FakeCall {
@@ -98,14 +97,6 @@ export function fakeFetch(handler: (call: FakeCall) => Reply) {
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();
-
-/** `Date.now` and the global timers (faked by the tests), with no jitter (`random` 0.5). */
-export const testClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  random: () => 0.5,
-};
 
 export const CLAIMS_A: Claims = {
   fsi_score: 812,

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import jsQR from 'jsqr';
-import { testClock } from '../../../core/src/test/bridge.js';
+import { clock as testClock } from '../../../core/src/test/clock.js';
 import { AMINA, ENDPOINT, LINK, SEEDS, fakePasbyProxy } from '../../../core/src/test/pasbyProxy.js';
 import type { FakeProxyOptions } from '../../../core/src/test/pasbyProxy.js';
 import { advance } from '../test/render.js';

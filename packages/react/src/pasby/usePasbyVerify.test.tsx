@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, renderHook } from '@testing-library/react';
-import { testClock } from '../../../core/src/test/bridge.js';
+import { clock as testClock } from '../../../core/src/test/clock.js';
 import { ENDPOINT, fakePasbyProxy } from '../../../core/src/test/pasbyProxy.js';
 import { advance } from '../test/render.js';
 import { usePasbyVerify } from './usePasbyVerify.js';

@@ -4,9 +4,9 @@
  * the pick-up, the three modes, the NIN, NOT_ON_PASBY and the way onward, cancel when a
  * session is left early, and push with polling as the floor through the shared watcher.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { NetworkWatch } from '../../flow/types.js';
-import { testClock } from '../../test/bridge.js';
+import { clock, flush, useFakeTime } from '../../test/clock.js';
 import { AMINA, ENDPOINT, LINK, SEEDS, TTL_MS, fakePasbyProxy } from '../../test/pasbyProxy.js';
 import type { FakeProxyOptions } from '../../test/pasbyProxy.js';
 import { connectPasby } from './connect.js';
@@ -15,19 +15,8 @@ import { fr } from './locales/fr.js';
 import type { PasbyControllerOptions, PasbyEvent } from './types.js';
 
 const NOW = Date.parse('2026-12-03T09:00:00Z');
-/** `random` 0.5: the first seed on the QR is SEEDS[2]. */
-const clock = testClock;
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
-
-const flush = () => vi.advanceTimersByTimeAsync(0);
+// The test clock's `random` is 0.5: the first seed on the QR is SEEDS[2].
+useFakeTime(NOW);
 
 function setup(options: Partial<PasbyControllerOptions> = {}, server: FakeProxyOptions = {}) {
   const proxy = fakePasbyProxy(server);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Clock } from '../../flow/types.js';
-import { testClock } from '../../test/bridge.js';
+import { clock as testClock } from '../../test/clock.js';
 import { pickSeed, rotateSeeds } from './seeds.js';
 
 const clock = (random = 0.5): Clock => ({ ...testClock, random: () => random });
