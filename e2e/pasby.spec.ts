@@ -24,11 +24,14 @@ async function check(page: Page, name: string): Promise<void> {
   await shot(widget(page), name);
 }
 
+// axe over the whole playground page takes seconds on a 2-core machine, and these tests run it
+// in several states each: allow them 2 minutes.
+test.describe.configure({ timeout: 120_000 });
+
 const sessionCreated = (page: Page) =>
   page.waitForResponse((r) => r.url().endsWith('/api/pasby/session') && r.request().method() === 'POST');
 
 test('wildcard: a seed of the flow on the QR, scanned by the wallet, approved: the page shows the decrypted name', async ({ page, context }) => {
-  test.setTimeout(120_000);
   const errors = watchErrors(page);
   await page.clock.install(); // real time flows, until the test pauses it to watch the rotation
   await page.goto('/?provider=pasby');
