@@ -66,8 +66,10 @@ export function createApp({
     // only once its work succeeded: if it throws, dedupe forgets the id and the 500 makes
     // PASSID deliver it again.
     try {
-      const { duplicate } = await dedupe.once(event.id, () => onEvent(event));
-      res.status(200).json({ received: true, duplicate });
+      const result = await dedupe.once(event.id, () => onEvent(event));
+      // Another delivery of this event is being processed right now: not yet ours to confirm.
+      if (result.duplicate && result.inProgress) return res.status(409).json({ error: 'IN_PROGRESS' });
+      res.status(200).json({ received: true, duplicate: result.duplicate });
     } catch (error) {
       console.error('[passid] webhook handler failed; PASSID will retry', error);
       res.status(500).json({ error: 'HANDLER_FAILED' });
