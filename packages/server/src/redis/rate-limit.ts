@@ -34,7 +34,7 @@ if tat < now then tat = now end
 local next_tat = tat + interval
 local allowed_at = next_tat - window
 if allowed_at > now then return {0, math.ceil((allowed_at - now) / 1000)} end
-redis.call('SET', KEYS[1], string.format('%.0f', next_tat), 'PX', math.ceil((next_tat - now) / 1000))
+redis.call('SET', KEYS[1], string.format('%.0f', next_tat), 'PX', math.max(1, math.ceil((next_tat - now) / 1000)))
 return {1, 0}`);
 
 /** A `RateLimitStore` on Redis: `createPassidProxy({ rateLimit: { store: createRedisRateLimitStore({ redis }) } })`. */

@@ -164,6 +164,11 @@ describe('createRedisRateLimitStore', () => {
     expect((await store.hit('k', 2, 400)).allowed).toBe(true);
   });
 
+  it('takes a limit far above the clock\'s resolution (a billion a minute) without a Redis error', async () => {
+    const store = createRedisRateLimitStore({ redis: a, prefix: prefix() });
+    for (let i = 0; i < 3; i += 1) expect(await store.hit('k', 1_000_000_000, 60_000)).toEqual({ allowed: true, retryAfterMs: 0 });
+  });
+
   it('works after SCRIPT FLUSH', async () => {
     const store = createRedisRateLimitStore({ redis: a, prefix: prefix() });
     await store.hit('k', 1, 60_000);
