@@ -1,6 +1,6 @@
 /**
  * `@passid/server/redis`: shared stores for backends that run on several instances. Needs the
- * `ioredis` peer dependency (5.x); nothing else in `@passid/server` loads it.
+ * `ioredis` peer dependency (5 or 6); nothing else in `@passid/server` loads it.
  */
 export { createRedisDedupeStore } from './dedupe.js';
 export type { RedisDedupeStoreOptions } from './dedupe.js';
