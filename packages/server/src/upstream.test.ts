@@ -72,6 +72,17 @@ describe('viaNode', () => {
     await expect(call('ftp://127.0.0.1/', { method: 'GET', headers: {} }, 5_000)).rejects.toThrow(/\[passid\] baseUrl must be http: or https:/);
   });
 
+  it('rejects when the answer stops half-way: no more bytes (timeout), or the connection cut', async () => {
+    const { url } = await serve((req, res, socket) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+      res.write('{"status":');
+      if (req.url === '/cut') setTimeout(() => socket.destroy(), 20);
+    });
+    const call = viaNode();
+    await expect(call(`${url}/stall`, { method: 'GET', headers: {} }, 150)).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(call(`${url}/cut`, { method: 'GET', headers: {} }, 5_000)).rejects.toThrow();
+  });
+
   it('is what the proxy uses without a fetch option: 504 on a timeout, 502 when PASSID is unreachable', async () => {
     const { url } = await serve(() => {});
     const post = () => new Request('https://bank.test/api/passid/request', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
