@@ -44,7 +44,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: 'node apps/sandbox/dist/main.js',
+      // The sandbox's request log goes to a file the specs read (push.spec.ts: no polls with push).
+      command: `node apps/sandbox/dist/main.js > "${join(dbDir, 'sandbox.log')}"`,
       port: SANDBOX_PORT,
       reuseExistingServer: false,
       timeout: 30_000,

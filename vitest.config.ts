@@ -12,8 +12,12 @@ const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const alias = [
   { find: /^@passid\/core\/wire$/, replacement: src('./packages/core/src/wire/index.ts') },
   { find: /^@passid\/core\/locales\/fr$/, replacement: src('./packages/core/src/locales/fr.ts') },
+  { find: /^@passid\/core\/pasby$/, replacement: src('./packages/core/src/providers/pasby/index.ts') },
+  { find: /^@passid\/core\/pasby\/locales\/fr$/, replacement: src('./packages/core/src/providers/pasby/locales/fr.ts') },
   { find: /^@passid\/core$/, replacement: src('./packages/core/src/index.ts') },
   { find: /^@passid\/react\/locales\/fr$/, replacement: src('./packages/react/src/locales/fr.ts') },
+  { find: /^@passid\/react\/pasby$/, replacement: src('./packages/react/src/pasby/index.ts') },
+  { find: /^@passid\/react\/pasby\/locales\/fr$/, replacement: src('./packages/react/src/pasby/locales/fr.ts') },
   { find: /^@passid\/react$/, replacement: src('./packages/react/src/index.ts') },
   { find: /^@passid\/server\/pasby$/, replacement: src('./packages/server/src/pasby/index.ts') },
   { find: /^@passid\/server\/redis$/, replacement: src('./packages/server/src/redis/index.ts') },

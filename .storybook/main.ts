@@ -17,9 +17,12 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     const alias = [
       { find: /^@passid\/core$/, replacement: src('../packages/core/src/index.ts') },
+      { find: /^@passid\/core\/pasby$/, replacement: src('../packages/core/src/providers/pasby/index.ts') },
+      { find: /^@passid\/core\/pasby\/locales\/(\w+)$/, replacement: src('../packages/core/src/providers/pasby/locales/$1.ts') },
       { find: /^@passid\/core\/wire$/, replacement: src('../packages/core/src/wire/index.ts') },
       { find: /^@passid\/core\/locales\/(\w+)$/, replacement: src('../packages/core/src/locales/$1.ts') },
       { find: /^@passid\/react$/, replacement: src('../packages/react/src/index.ts') },
+      { find: /^@passid\/react\/pasby$/, replacement: src('../packages/react/src/pasby/index.ts') },
     ];
     viteConfig.resolve ??= {};
     const existing = viteConfig.resolve.alias ?? [];

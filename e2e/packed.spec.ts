@@ -1,7 +1,9 @@
 /**
  * The packages as a user gets them: `pnpm pack` @passid/core and @passid/react, install the
  * tarballs with npm into a fresh Vite + React app OUTSIDE the workspace, type-check it,
- * build it, serve it, and use the component in Chromium against the sandbox. Catches a
+ * build it, serve it, and use the component in Chromium against the sandbox. The pasby
+ * entries (`@passid/react/pasby`, `@passid/core/pasby`, their French texts) are imported too:
+ * they take the shared pieces through the packages' own names, which must resolve there. Catches a
  * broken `exports` map, files missing from the tarball, missing types, or a dependency only
  * the workspace had. Needs the packages built (`pnpm build`) and npm's cache (or network).
  */
@@ -60,7 +62,7 @@ test('packed @passid/core + @passid/react install, type-check, build and render 
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'packed-app', private: true, type: 'module' }, null, 2));
   writeFileSync(
     join(app, 'index.html'),
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>packed</title></head><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>',
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>packed</title></head><body><div id="root"></div><div id="pasby"></div><script type="module" src="/src/main.tsx"></script></body></html>',
   );
   writeFileSync(join(app, 'vite.config.js'), "import react from '@vitejs/plugin-react';\nexport default { plugins: [react()] };\n");
   writeFileSync(
@@ -78,6 +80,9 @@ test('packed @passid/core + @passid/react install, type-check, build and render 
     `import { createRoot } from 'react-dom/client';
 import { PASSIDVerify, type PASSIDVerifyProps } from '@passid/react';
 import { normalizeToken, PERMISSIONS, type Claims, type Permission } from '@passid/core';
+import { PasbyVerify } from '@passid/react/pasby';
+import { fr } from '@passid/react/pasby/locales/fr';
+import { normalizeNin, type PasbyClaims } from '@passid/core/pasby';
 
 const permissions: Permission[] = [...PERMISSIONS];
 const baseUrl = new URLSearchParams(location.search).get('sandbox') ?? 'http://127.0.0.1:8787';
@@ -92,6 +97,10 @@ const props: PASSIDVerifyProps = {
 };
 void normalizeToken;
 createRoot(document.getElementById('root')!).render(<PASSIDVerify {...props} />);
+void normalizeNin;
+createRoot(document.getElementById('pasby')!).render(
+  <PasbyVerify endpoint="/api/pasby" mode="different-device" locale={fr} onSuccess={(claims: PasbyClaims) => void claims} />,
+);
 `,
   );
 
@@ -119,8 +128,14 @@ createRoot(document.getElementById('root')!).render(<PASSIDVerify {...props} />)
   const url = `http://127.0.0.1:${portOf(server)}/?sandbox=${encodeURIComponent(SANDBOX_URL)}`;
   const errors = watchErrors(page);
   await page.goto(url);
-  const widget = page.locator('.passid-root');
+  const widget = page.locator('.passid-root:not(.passid-pasby)');
   await expect(widget.getByRole('heading', { name: 'Verify with PASSID for Packed App' })).toBeVisible();
+  // pasby, in French, refuses a short NIN on the field (no server needed for that).
+  const pasby = page.locator('.passid-pasby');
+  await expect(pasby.getByRole('heading', { name: 'Vérifier avec pasby' })).toBeVisible();
+  await pasby.getByRole('textbox').fill('123');
+  await pasby.getByRole('button', { name: "Envoyer à l'application pasby" }).click();
+  await expect(pasby.getByRole('alert')).toHaveText("Un numéro d'identification national compte exactement 11 chiffres.");
   await widget.getByLabel('PASSID token').fill('KE8V-3TXY-Z72L');
   await widget.getByRole('button', { name: 'Verify token' }).click();
   await expect(widget).toHaveAttribute('data-state', 'success');

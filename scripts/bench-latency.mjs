@@ -12,34 +12,19 @@
  *
  * Usage: pnpm bench:latency [runs per mode = 20]
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { spawnSandbox } from '../apps/sandbox/bench/spawn-sandbox.mjs';
 
 const runs = Number(process.argv[2] ?? 20);
-const root = fileURLToPath(new URL('..', import.meta.url));
-const main = `${root}apps/sandbox/dist/main.js`;
-const coreEntry = `${root}packages/core/dist/index.js`;
-for (const file of [main, coreEntry]) {
-  if (!existsSync(file)) {
-    console.error(`[bench:latency] ${file} is missing: run the build first (pnpm build)`);
-    process.exit(1);
-  }
+const coreEntry = fileURLToPath(new URL('../packages/core/dist/index.js', import.meta.url));
+if (!existsSync(coreEntry)) {
+  console.error(`[bench:latency] ${coreEntry} is missing: run the build first (pnpm build)`);
+  process.exit(1);
 }
 const { createPassidController } = await import(coreEntry);
-
-const dir = mkdtempSync(join(tmpdir(), 'passid-latency-'));
-const child = spawn(process.execPath, [main], {
-  env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PASSID_SANDBOX_DB: join(dir, 'bench.db'), PASSID_SANDBOX_RATE_LIMIT: '0', PASSID_SANDBOX_LOG: '0' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const stop = () => {
-  child.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-};
+const { url: base, stop } = await spawnSandbox();
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -78,15 +63,6 @@ async function once(base, jwt, watch) {
 }
 
 try {
-  const base = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (b) => {
-      out += b;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`sandbox exited with ${code}: ${out}`)));
-  });
   const login = await fetch(`${base}/api/sandbox/wallet/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -16,11 +16,13 @@
  *   pages of other origins);
  * - `/sandbox/*`: a pass-through to the sandbox's public and wallet endpoints, so the wallet
  *   simulator works from a phone on the same network (it needs to reach only this server);
+ * - pasby (`pasby.mjs`): `createPasbyProxy` at `/api/pasby`, and pasby's wallet side in the pass-through;
  * - `GET /config.json`: what the page needs (sandbox URL, LAN URLs, webhook status).
  */
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import { createPassidProxy, verifyWebhook, createWebhookDeduplicator, readBodyWithLimit } from '@passid/server';
+import { mountPasby, PASBY_PASS_THROUGH, PASBY_PREFIX } from './pasby.mjs';
 
 /** Largest body the webhook receiver and the /sandbox pass-through accept (then 413). */
 const MAX_BODY_BYTES = 65_536;
@@ -54,6 +56,7 @@ const PASS_THROUGH = [
   /^\/api\/bridge\/request\/[^/]+\/(public|fulfill|decline)$/,
   /^\/api\/bridge\/request\/by-code\/[^/]+$/,
   /^\/api\/sandbox\/wallet\/(login|share|revoke)$/,
+  ...PASBY_PASS_THROUGH,
 ];
 
 /**
@@ -124,11 +127,13 @@ export async function startPlayground(options = {}) {
   const app = new Hono();
 
   app.all(`${PROXY_PREFIX}/*`, (c) => proxy(c.req.raw));
+  mountPasby(app, { sandboxUrl });
 
   app.get('/config.json', (c) =>
     c.json({
       sandboxUrl,
       proxyPrefix: PROXY_PREFIX,
+      pasbyPrefix: PASBY_PREFIX,
       apiKey: PLAYGROUND_API_KEY,
       lanUrls: lanUrls(port),
       webhook: webhookStatus(),

@@ -5,11 +5,18 @@ export default defineConfig({
   plugins: [react()],
   build: {
     lib: {
-      entry: { index: 'src/index.ts', 'locales/fr': 'src/locales/fr.ts' },
+      // pasby is an entry of its own (and its French texts), so a PASSID-only page ships none of it.
+      entry: {
+        index: 'src/index.ts',
+        'locales/fr': 'src/locales/fr.ts',
+        'pasby/index': 'src/pasby/index.ts',
+        'pasby/locales/fr': 'src/pasby/locales/fr.ts',
+      },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
-    rollupOptions: { external: [/^react($|\/)/, /^react-dom($|\/)/, /^@passid\/core/, /^qrcode/] },
+    // `@passid/react` itself: the pasby entry takes the shared pieces from the main entry.
+    rollupOptions: { external: [/^react($|\/)/, /^react-dom($|\/)/, /^@passid\/core/, /^@passid\/react$/, /^qrcode/] },
     minify: false,
     sourcemap: true,
     target: 'es2020',

@@ -38,7 +38,8 @@ export const frozenClock: Clock = {
   random: () => 0.5,
 };
 
-function run<T>(step: Step<T>, signal: AbortSignal): Promise<T> {
+/** Plays one step of a script (the pasby fake uses it too). */
+export function run<T>(step: Step<T>, signal: AbortSignal): Promise<T> {
   if (step === 'hang') {
     return new Promise<T>((_, reject) => {
       signal.addEventListener('abort', () => reject(new PassidError('aborted', '[passid] aborted')), { once: true });

@@ -2,6 +2,8 @@
 export interface PlaygroundConfig {
   sandboxUrl: string;
   proxyPrefix: string;
+  /** Where the playground server mounts createPasbyProxy: `<PasbyVerify endpoint>`. */
+  pasbyPrefix: string;
   apiKey: string;
   lanUrls: string[];
   webhook: WebhookStatus;
@@ -22,6 +24,7 @@ export interface WebhookStatus {
 const FALLBACK: PlaygroundConfig = {
   sandboxUrl: 'http://localhost:8787',
   proxyPrefix: '/api/passid',
+  pasbyPrefix: '/api/pasby',
   apiKey: 'sk_sandbox_demo',
   lanUrls: [],
   webhook: { registered: false, url: '', deliversTo: null, error: 'the playground server did not answer' },

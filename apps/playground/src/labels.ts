@@ -19,6 +19,15 @@ export const PERSONAS = [
   { id: 'zed', name: 'Zed', summary: 'sanctions list match', note: 'always denied' },
 ] as const;
 
+/** The sandbox's pasby personas and their national identification numbers (docs/pasby.md). */
+export const PASBY_PERSONAS = [
+  { id: 'amina', name: 'Amina Wanjiru', nin: '12345678901', note: 'approves' },
+  { id: 'chidi', name: 'Chidi Okafor', nin: '23456789012', note: 'approves' },
+  { id: 'kwame', name: 'Kwame Mensah', nin: '34567890123', note: 'approves' },
+  { id: 'zed', name: 'Zed Example', nin: '45678901234', note: 'declines every request' },
+] as const;
+export type PasbyPersonaId = (typeof PASBY_PERSONAS)[number]['id'];
+
 /** m:ss from milliseconds (never negative). */
 export function formatRemaining(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));

@@ -4,7 +4,7 @@
  * test data; nothing is a secret.
  */
 import type { Claims, DenyReason, Permission, SandboxPersona, Tier } from '@passid/core/wire';
-import { PERMISSIONS } from '@passid/core/wire';
+import { ALWAYS_CLAIMS, PERMISSION_CLAIMS, PERMISSIONS } from '@passid/core/wire';
 
 /** A seeded sandbox institution. */
 export interface SandboxInstitution {
@@ -95,17 +95,6 @@ export const DENY_FIXTURES: Readonly<Record<string, DenyReason>> = {
   'SANC-HITS-0001': 'HARD_DENY_SANCTIONS_MATCH',
 };
 
-/** Claim keys each permission releases (also in `packages/server/src/claims.ts`; see there). */
-const PERMISSION_CLAIMS: Readonly<Record<Permission, readonly (keyof ClaimsProfile)[]>> = {
-  full_score: ['fsi_score', 'fsi_low', 'fsi_high', 'tier', 'confidence', 'p_stable'],
-  income_verified: ['income_verified', 'income_band'],
-  identity_verified: ['identity_verified'],
-  sanctions_clear: ['sanctions_clear'],
-  payment_reliability: ['payment_reliability'],
-  savings_consistency: ['savings_consistency'],
-  fraud_risk: ['fraud_risk'],
-};
-
 /** The claims a profile releases for the granted permissions, plus `corridor` and `decision`. */
 export function claimsFor(profile: ClaimsProfile, permissions: readonly Permission[] = PERMISSIONS): Claims {
   const claims: Record<string, unknown> = {};
@@ -113,7 +102,6 @@ export function claimsFor(profile: ClaimsProfile, permissions: readonly Permissi
     if (!permissions.includes(permission)) continue;
     for (const key of PERMISSION_CLAIMS[permission]) claims[key] = profile[key];
   }
-  claims.corridor = profile.corridor;
-  claims.decision = profile.decision;
+  for (const key of ALWAYS_CLAIMS) claims[key] = profile[key];
   return claims as Claims;
 }

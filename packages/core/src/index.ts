@@ -21,6 +21,9 @@ export {
   isVerifyResponse,
 } from './wire/checks.gen.js';
 export * from './wire/format.js';
+// The walker of the compiled checks, for a provider's own specs (pasby's are in its entry)
+export { conform } from './wire/conform.js';
+export type { Spec } from './wire/conform.js';
 export type {
   ApiErrorCode,
   CohortsResponse,
@@ -95,7 +98,7 @@ export { configurationError, isLiveKey } from './providers/passid/options.js';
 // Texts and view
 // (French: `@passid/core/locales/fr`.)
 export { en, CLAIM_ROW_KEYS, resolveMessages, formatMessage } from './i18n/messages.js';
-export type { Messages, MessageOverrides, Locale, ClaimRowKey } from './i18n/messages.js';
+export type { Messages, MessageOverrides, Locale, ClaimRowKey, Template } from './i18n/messages.js';
 export {
   connect,
   claimRows,

@@ -25,6 +25,20 @@ describe('no React in the core', () => {
     controller.dispose();
   });
 
+  it('imports the pasby entry and starts a session', async () => {
+    const pasby = await import('./providers/pasby/index.js');
+    const now = Date.now();
+    const created = { handle: 'h.m', mode: 'wildcard', seeds: ['pasby://a'], expiresAt: new Date(now + 360_000).toISOString(), serverTime: new Date(now).toISOString() };
+    const pending = { handle: 'h.m', status: 'pending', pickedUp: false, expiresAt: created.expiresAt, serverTime: created.serverTime };
+    const fetch = (async (_url: unknown, init?: RequestInit) =>
+      new Response(JSON.stringify(init?.method === 'POST' ? created : pending), { status: 200 })) as typeof globalThis.fetch;
+    const controller = pasby.createPasbyController({ endpoint: '/api/pasby', fetch, watch: 'poll', pollIntervalMs: 60_000 });
+    controller.start();
+    await vi.waitFor(() => expect(controller.getState().status).toBe('awaiting'));
+    expect(pasby.connectPasby(controller.getState()).qrValue).toBe('pasby://a');
+    controller.dispose();
+  });
+
   it('no source file imports react or zustand’s React entry', () => {
     const dir = new URL('.', import.meta.url).pathname;
     const files = (readdirSync(dir, { recursive: true }) as string[]).filter(

@@ -23,6 +23,7 @@ export type { TokenFormProps } from './TokenForm.js';
 // Styles and theme
 export { PassidStyles } from './PassidStyles.js';
 export { STYLESHEET } from './styles.js';
+export { textOn } from './theme.js';
 export type { PassidTheme } from './theme.js';
 
 // Re-exported from @passid/core for convenience

@@ -1,7 +1,8 @@
 /** The proxy's answers of its own: the error envelope, refusals, warnings. */
+import type { ErrorCode } from '@passid/core/wire';
 
 /** The bridge API's error envelope, as a Response. */
-export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+export function errorResponse(status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): Response {
   const body = JSON.stringify({ error: { code, message: `[passid] ${message}` } });
   return new Response(body, {
     status,
@@ -26,7 +27,7 @@ export function rateLimited(retryAfterMs: number, what: string): Response {
 export class ProxyRefusal extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

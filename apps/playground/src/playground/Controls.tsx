@@ -1,4 +1,5 @@
 import { PERMISSIONS, type Permission } from '@passid/core';
+import { PASBY_CLAIM_KEYS, pasbyEn, type PasbyClaimKey, type PasbyMode } from '@passid/core/pasby';
 import { PERMISSION_LABELS } from '../labels';
 import type { Settings } from './settings';
 
@@ -7,21 +8,79 @@ interface Props {
   onChange: (next: Settings) => void;
   apiKey: string;
   proxyPrefix: string;
+  pasbyPrefix: string;
 }
 
-/** The configuration panel: key mode, sandbox URL, permissions, TTL, theme, locale. */
-export function Controls({ settings, onChange, apiKey, proxyPrefix }: Props) {
+const PASBY_MODE_LABELS: Record<PasbyMode, [string, string]> = {
+  wildcard: ['QR code (wildcard)', 'a rotating QR code for the pasby app'],
+  'same-device': ['Same device', 'a link that opens the pasby app here'],
+  'different-device': ['Different device', 'pushed to the app of a national ID number'],
+};
+
+/** The configuration panel: provider; key mode, sandbox URL, permissions, TTL (PASSID) or mode and claims (pasby); theme, locale. */
+export function Controls({ settings, onChange, apiKey, proxyPrefix, pasbyPrefix }: Props) {
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => onChange({ ...settings, [key]: value });
   const toggle = (p: Permission, on: boolean) => {
     const next = on ? PERMISSIONS.filter((x) => x === p || settings.permissions.includes(x)) : settings.permissions.filter((x) => x !== p);
     if (next.length > 0) set('permissions', next);
   };
 
+  const toggleClaim = (claim: PasbyClaimKey, on: boolean) => {
+    const next = on ? PASBY_CLAIM_KEYS.filter((c) => c === claim || settings.pasbyClaims.includes(c)) : settings.pasbyClaims.filter((c) => c !== claim);
+    if (next.length > 0) set('pasbyClaims', next);
+  };
+  const pasby = settings.provider === 'pasby';
+
   return (
     <form className="panel controls" aria-labelledby="controls-heading" onSubmit={(e) => e.preventDefault()}>
       <h2 id="controls-heading" className="panel-title">Configuration</h2>
 
       <fieldset className="field">
+        <legend>Provider</legend>
+        <div className="segmented">
+          <label className={`segment ${pasby ? '' : 'is-on'}`}>
+            <input type="radio" name="provider" checked={!pasby} onChange={() => set('provider', 'passid')} />
+            <span>PASSID</span>
+          </label>
+          <label className={`segment ${pasby ? 'is-on' : ''}`}>
+            <input type="radio" name="provider" checked={pasby} onChange={() => set('provider', 'pasby')} />
+            <span>pasby</span>
+          </label>
+        </div>
+      </fieldset>
+
+      {pasby ? (
+        <>
+          <fieldset className="field">
+            <legend>pasby mode</legend>
+            {(Object.keys(PASBY_MODE_LABELS) as PasbyMode[]).map((m) => (
+              <label key={m} className="radio">
+                <input type="radio" name="pasby-mode" checked={settings.pasbyMode === m} onChange={() => set('pasbyMode', m)} />
+                <span>
+                  {PASBY_MODE_LABELS[m][0]} <code>{m}</code>
+                  <small>{PASBY_MODE_LABELS[m][1]}</small>
+                </span>
+              </label>
+            ))}
+            <small className="muted">
+              Through the playground's <code>createPasbyProxy</code> at <code>{pasbyPrefix}</code>: pasby's key, secret and private key stay on the server.
+            </small>
+          </fieldset>
+          <fieldset className="field">
+            <legend>Claims</legend>
+            {PASBY_CLAIM_KEYS.map((c) => (
+              <label key={c} className="check">
+                <input type="checkbox" checked={settings.pasbyClaims.includes(c)} onChange={(e) => toggleClaim(c, e.target.checked)} />
+                <span>
+                  {pasbyEn.claimLabels[c]} <code>{c}</code>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        </>
+      ) : null}
+
+      <fieldset className="field" hidden={pasby}>
         <legend>Integration</legend>
         <label className="radio">
           <input type="radio" name="mode" checked={settings.mode === 'direct'} onChange={() => set('mode', 'direct')} />
@@ -39,7 +98,7 @@ export function Controls({ settings, onChange, apiKey, proxyPrefix }: Props) {
         </label>
       </fieldset>
 
-      <label className="field">
+      <label className="field" hidden={pasby}>
         <span>Sandbox URL</span>
         <input
           type="url"
@@ -53,9 +112,9 @@ export function Controls({ settings, onChange, apiKey, proxyPrefix }: Props) {
       <label className="field">
         <span>Live updates</span>
         <select value={settings.watch} onChange={(e) => set('watch', e.target.value as Settings['watch'])}>
-          <option value="auto">Push, polling as the floor (auto)</option>
+          <option value="auto">Push, else polling (auto)</option>
           <option value="push">Push only</option>
-          <option value="poll">Polling every 2.5 s</option>
+          <option value="poll">Polling (2.5 s)</option>
         </select>
       </label>
 
@@ -64,7 +123,7 @@ export function Controls({ settings, onChange, apiKey, proxyPrefix }: Props) {
         <input value={settings.institutionName} maxLength={80} onChange={(e) => set('institutionName', e.target.value)} />
       </label>
 
-      <fieldset className="field">
+      <fieldset className="field" hidden={pasby}>
         <legend>Permissions</legend>
         {PERMISSIONS.map((p) => (
           <label key={p} className="check">
@@ -76,7 +135,7 @@ export function Controls({ settings, onChange, apiKey, proxyPrefix }: Props) {
         ))}
       </fieldset>
 
-      <label className="field">
+      <label className="field" hidden={pasby}>
         <span>Request TTL (seconds, 60–3600)</span>
         <input
           type="number"

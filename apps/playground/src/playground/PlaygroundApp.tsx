@@ -1,12 +1,17 @@
 /**
- * The sandbox token playground: `<PASSIDVerify>` against the local sandbox, with every option
- * as a control, the fixture tokens, what the callbacks receive, and a live log of state
- * changes and signed webhooks.
+ * The sandbox token playground: `<PASSIDVerify>` (or `<PasbyVerify>`, by the provider switch)
+ * against the local sandbox, with every option as a control, the fixture tokens, what the
+ * callbacks receive, and a live log of state changes and signed webhooks.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { PASSIDVerify } from '@passid/react';
+import { PasbyVerify } from '@passid/react/pasby';
 import type { Claims, VerifyEvent } from '@passid/core';
+import type { PasbyEvent } from '@passid/core/pasby';
 import { fr } from '@passid/core/locales/fr';
+import { fr as pasbyFr } from '@passid/core/pasby/locales/fr';
+import { PasbyHelper } from './PasbyHelper';
+import { watchedPasbyTransport, type PasbyGlimpse } from './pasbyWatch';
 import type { PlaygroundConfig } from '../config';
 import { Controls } from './Controls';
 import { EventLog, type LogEntry } from './EventLog';
@@ -32,7 +37,7 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
 
   useEffect(() => writeSettings(settings, config.sandboxUrl), [settings, config.sandboxUrl]);
 
-  const onEvent = useCallback((event: VerifyEvent) => {
+  const onEvent = useCallback((event: VerifyEvent | PasbyEvent) => {
     setLog((all) =>
       [
         ...all,
@@ -86,7 +91,20 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
   }, [pendingToken, nonce]);
 
   const proxy = settings.mode === 'proxy';
-  const widgetKey = `${settings.mode}|${proxy ? '' : settings.sandboxUrl}|${nonce}`;
+  const pasby = settings.provider === 'pasby';
+  const widgetKey = pasby
+    ? `pasby|${settings.pasbyMode}|${settings.pasbyClaims.join()}|${settings.watch}|${nonce}`
+    : `${settings.mode}|${proxy ? '' : settings.sandboxUrl}|${nonce}`;
+  const [glimpse, setGlimpse] = useState<PasbyGlimpse | null>(null);
+  // A new widget, a new transport, and nothing left of the last one's session.
+  const pasbyTransport = useMemo(
+    () => watchedPasbyTransport({ endpoint: config.pasbyPrefix, watch: settings.watch }, setGlimpse),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key holds the watch mode
+    [config.pasbyPrefix, widgetKey],
+  );
+  useEffect(() => setGlimpse(null), [widgetKey]);
+  const theme = { primary: settings.primary, mode: settings.dark ? ('dark' as const) : ('light' as const) };
+  const institutionName = settings.institutionName || undefined;
 
   return (
     <div className="app">
@@ -98,7 +116,7 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
           </span>
         </div>
         <nav className="topnav" aria-label="Playground">
-          <a href="/wallet" target="_blank" rel="noreferrer">
+          <a href={pasby ? '/wallet?app=pasby' : '/wallet'} target="_blank" rel="noreferrer">
             Wallet simulator ↗
           </a>
           <WebhookPill webhook={webhook} onReRegister={reRegister} />
@@ -107,13 +125,17 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
 
       <main className="layout">
         <aside className="col-controls">
-          <Controls settings={settings} onChange={setSettings} apiKey={config.apiKey} proxyPrefix={config.proxyPrefix} />
+          <Controls settings={settings} onChange={setSettings} apiKey={config.apiKey} proxyPrefix={config.proxyPrefix} pasbyPrefix={config.pasbyPrefix} />
         </aside>
 
         <section className="col-stage" aria-label="Component">
           <div className={`stage ${settings.dark ? 'is-dark' : ''}`}>
             <p className="stage-caption">
-              {proxy ? (
+              {pasby ? (
+                <>
+                  <code>{`<PasbyVerify endpoint="${config.pasbyPrefix}" mode="${settings.pasbyMode}" />`}</code> · keys stay on the server
+                </>
+              ) : proxy ? (
                 <>
                   <code>{`<PASSIDVerify endpoint="${config.proxyPrefix}" />`}</code> · no key in the browser
                 </>
@@ -124,6 +146,25 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
               )}
             </p>
             <div ref={widgetRef} className="widget-slot" data-testid="widget">
+              {pasby ? (
+                <PasbyVerify
+                  key={widgetKey}
+                  endpoint={config.pasbyPrefix}
+                  transport={pasbyTransport}
+                  mode={settings.pasbyMode}
+                  claims={settings.pasbyClaims}
+                  institutionName={institutionName}
+                  locale={settings.locale === 'fr' ? pasbyFr : 'en'}
+                  theme={theme}
+                  onSuccess={(claims) => setOutcome({ kind: 'pasby', claims })}
+                  onDecline={(reason, detail) => setOutcome({ kind: 'declined', reason, code: detail.code })}
+                  onError={(error) => setOutcome({ kind: 'error', message: error.message })}
+                  onEvent={(event) => {
+                    onEvent(event);
+                    if (event.to !== 'awaiting') setGlimpse(null);
+                  }}
+                />
+              ) : (
               <PASSIDVerify
                 key={widgetKey}
                 {...(proxy ? { endpoint: config.proxyPrefix } : { apiKey: config.apiKey, baseUrl: settings.sandboxUrl })}
@@ -147,16 +188,21 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
                 }}
                 onEvent={onEvent}
               />
+              )}
             </div>
           </div>
-          <RequestHelper requestId={requestId} lanUrls={config.lanUrls} resultShown={outcome !== null} />
+          {pasby ? (
+            <PasbyHelper glimpse={glimpse} resultShown={outcome !== null} />
+          ) : (
+            <RequestHelper requestId={requestId} lanUrls={config.lanUrls} resultShown={outcome !== null} />
+          )}
         </section>
 
         <section className="col-result">
           <ResultPanel outcome={outcome} />
         </section>
 
-        <section className="col-fixtures">
+        <section className="col-fixtures" hidden={pasby}>
           <FixtureTable onVerify={verifyFixture} results={fixtureResults} />
         </section>
 

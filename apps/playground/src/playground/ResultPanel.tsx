@@ -1,8 +1,10 @@
 import type { Claims } from '@passid/core';
+import type { PasbyClaims } from '@passid/core/pasby';
 
 /** What the last attempt produced, as the institution's code receives it. */
 export type Outcome =
   | { kind: 'success'; claims: Claims }
+  | { kind: 'pasby'; claims: PasbyClaims }
   | { kind: 'declined'; reason: string; code: string }
   | { kind: 'error'; message: string }
   | null;
@@ -31,6 +33,15 @@ function show(value: unknown): string {
   return String(value);
 }
 
+function ClaimsJson({ claims }: { claims: object }) {
+  return (
+    <details className="json" open>
+      <summary>JSON</summary>
+      <pre data-testid="result-json" tabIndex={0} aria-label="Claims as JSON">{JSON.stringify(claims, null, 2)}</pre>
+    </details>
+  );
+}
+
 export function ResultPanel({ outcome }: { outcome: Outcome }) {
   return (
     <section className="panel result" aria-labelledby="result-heading">
@@ -53,10 +64,27 @@ export function ResultPanel({ outcome }: { outcome: Outcome }) {
               </div>
             ))}
           </dl>
-          <details className="json" open>
-            <summary>JSON</summary>
-            <pre data-testid="result-json" tabIndex={0} aria-label="Claims as JSON">{JSON.stringify(outcome.claims, null, 2)}</pre>
-          </details>
+          <ClaimsJson claims={outcome.claims} />
+        </>
+      )}
+      {outcome?.kind === 'pasby' && (
+        <>
+          <p className="callback">
+            <code>onSuccess(claims)</code> · decrypted by the proxy, only what was asked
+          </p>
+          <dl className="claims-grid" data-testid="result-claims">
+            {Object.entries(outcome.claims).flatMap(([group, leaves]) =>
+              Object.entries(leaves ?? {}).map(([leaf, value]) => (
+                <div key={`${group}.${leaf}`} className="claims-row">
+                  <dt>
+                    <code>{`${group}.${leaf}`}</code>
+                  </dt>
+                  <dd>{String(value)}</dd>
+                </div>
+              )),
+            )}
+          </dl>
+          <ClaimsJson claims={outcome.claims} />
         </>
       )}
       {outcome?.kind === 'declined' && (

@@ -1,10 +1,14 @@
 /** The playground's controls, read from and written to the page URL so a setup can be shared. */
 import { PERMISSIONS, type Permission, type WatchMode } from '@passid/core';
+import { PASBY_CLAIM_KEYS, PASBY_MODES, type PasbyClaimKey, type PasbyMode } from '@passid/core/pasby';
 
+export type Provider = 'passid' | 'pasby';
 export type KeyMode = 'direct' | 'proxy';
 export type PlaygroundLocale = 'en' | 'fr';
 
 export interface Settings {
+  /** Which widget: `<PASSIDVerify>` or `<PasbyVerify>`. */
+  provider: Provider;
   mode: KeyMode;
   sandboxUrl: string;
   institutionName: string;
@@ -15,7 +19,13 @@ export interface Settings {
   locale: PlaygroundLocale;
   /** How the widget watches the open session: push with polling as the floor, push only, or polling. */
   watch: WatchMode;
+  /** pasby: how the customer answers. */
+  pasbyMode: PasbyMode;
+  /** pasby: the claims to ask the proxy for. */
+  pasbyClaims: PasbyClaimKey[];
 }
+
+export const DEFAULT_PASBY_CLAIMS: PasbyClaimKey[] = ['naming.given', 'naming.family'];
 
 export const DEFAULT_PRIMARY = '#00c27a';
 
@@ -24,7 +34,10 @@ export function readSettings(search: string, sandboxUrl: string): Settings {
   const perms = q.get('permissions');
   const ttl = Number(q.get('ttl'));
   const primary = q.get('primary');
+  const pasbyMode = q.get('pasbyMode');
+  const claims = q.get('claims')?.split(',').filter((c): c is PasbyClaimKey => (PASBY_CLAIM_KEYS as readonly string[]).includes(c));
   return {
+    provider: q.get('provider') === 'pasby' ? 'pasby' : 'passid',
     mode: q.get('mode') === 'proxy' ? 'proxy' : 'direct',
     sandboxUrl: q.get('sandbox') ?? sandboxUrl,
     institutionName: q.get('institution') ?? 'Demo Bank',
@@ -36,12 +49,17 @@ export function readSettings(search: string, sandboxUrl: string): Settings {
     dark: q.get('dark') === '1',
     locale: q.get('locale') === 'fr' ? 'fr' : 'en',
     watch: q.get('watch') === 'poll' ? 'poll' : q.get('watch') === 'push' ? 'push' : 'auto',
+    pasbyMode: (PASBY_MODES as readonly string[]).includes(pasbyMode ?? '') ? (pasbyMode as PasbyMode) : 'wildcard',
+    pasbyClaims: claims && claims.length > 0 ? claims : DEFAULT_PASBY_CLAIMS,
   };
 }
 
 /** Mirrors the settings that differ from the defaults into the URL (no reload). */
 export function writeSettings(settings: Settings, defaultSandboxUrl: string): void {
   const q = new URLSearchParams();
+  if (settings.provider !== 'passid') q.set('provider', settings.provider);
+  if (settings.pasbyMode !== 'wildcard') q.set('pasbyMode', settings.pasbyMode);
+  if (settings.pasbyClaims.join() !== DEFAULT_PASBY_CLAIMS.join()) q.set('claims', settings.pasbyClaims.join(','));
   if (settings.mode !== 'direct') q.set('mode', settings.mode);
   if (settings.sandboxUrl !== defaultSandboxUrl) q.set('sandbox', settings.sandboxUrl);
   if (settings.institutionName !== 'Demo Bank') q.set('institution', settings.institutionName);

@@ -8,6 +8,8 @@ import type { PublicRequestResponse, SandboxPersona } from '@passid/core';
 import { createWalletApi, parseRequestRef, WalletApiError } from './api';
 import { PERMISSION_LABELS, PERSONAS, formatRemaining } from '../labels';
 import { CopyButton } from '../CopyButton';
+import { PersonaPicker } from './PersonaPicker';
+import { PhoneShell } from './PhoneShell';
 
 type Outcome = { kind: 'shared' } | { kind: 'declined' } | { kind: 'sanctioned' } | null;
 
@@ -127,160 +129,130 @@ export function WalletApp() {
   const tokenLeft = share ? Date.parse(share.expiresAt) - now : 0;
 
   return (
-    <div className="wallet-shell">
-      <div className="phone">
-        <header className="phone-bar">
-          <span className="brand-dot" aria-hidden="true" />
-          <strong>PASSID</strong>
-          <span className="phone-bar-note">wallet simulator · sandbox</span>
-        </header>
+    <PhoneShell app="passid">
+      <PersonaPicker
+        name="persona"
+        personas={PERSONAS.map((p) => ({ id: p.id, name: p.name, detail: p.summary }))}
+        value={persona}
+        onChange={(id) => {
+          setPersona(id);
+          setShare(null);
+        }}
+      />
 
-        <main className="phone-body">
-          <section aria-labelledby="persona-heading" className="w-card">
-            <h2 id="persona-heading">Signed in as</h2>
-            <div role="radiogroup" aria-labelledby="persona-heading" className="personas">
-              {PERSONAS.map((p) => (
-                <label key={p.id} className={`persona ${persona === p.id ? 'is-on' : ''}`}>
-                  <input
-                    type="radio"
-                    name="persona"
-                    value={p.id}
-                    checked={persona === p.id}
-                    onChange={() => {
-                      setPersona(p.id);
-                      setShare(null);
-                    }}
-                  />
-                  <span className="persona-avatar" aria-hidden="true">
-                    {p.name[0]}
-                  </span>
-                  <span>
-                    <span className="persona-name">{p.name}</span>
-                    <span className="persona-summary">{p.summary}</span>
-                  </span>
-                </label>
-              ))}
-            </div>
-          </section>
+      <section aria-labelledby="open-heading" className="w-card">
+        <h2 id="open-heading">Open a verification request</h2>
+        <form
+          className="open-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void open(input);
+          }}
+        >
+          <label htmlFor="request-input">Link or code</label>
+          <input
+            id="request-input"
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+            placeholder="passid://verify-request?r=… or AB3X-7YQM"
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <button type="submit" className="w-btn" disabled={busy !== null}>
+            {busy === 'open' ? 'Opening…' : 'Open request'}
+          </button>
+        </form>
+      </section>
 
-          <section aria-labelledby="open-heading" className="w-card">
-            <h2 id="open-heading">Open a verification request</h2>
-            <form
-              className="open-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void open(input);
-              }}
-            >
-              <label htmlFor="request-input">Link or code</label>
-              <input
-                id="request-input"
-                value={input}
-                onChange={(e) => setInput(e.target.value)}
-                placeholder="passid://verify-request?r=… or AB3X-7YQM"
-                autoComplete="off"
-                spellCheck={false}
-              />
-              <button type="submit" className="w-btn" disabled={busy !== null}>
-                {busy === 'open' ? 'Opening…' : 'Open request'}
-              </button>
-            </form>
-          </section>
+      {error && (
+        <p role="alert" className="w-alert" ref={alertRef} tabIndex={-1}>
+          {error}
+        </p>
+      )}
 
-          {error && (
-            <p role="alert" className="w-alert" ref={alertRef} tabIndex={-1}>
-              {error}
-            </p>
-          )}
-
-          {outcome && (
-            <section className={`w-card w-outcome is-${outcome.kind}`} role="status" aria-live="polite">
-              {outcome.kind === 'shared' && (
-                <>
-                  <h2 ref={outcomeHeading} tabIndex={-1}>
-                    Shared ✓
-                  </h2>
-                  <p>Your verified claims were sent. Go back to the institution's page: it updates by itself.</p>
-                </>
-              )}
-              {outcome.kind === 'declined' && (
-                <>
-                  <h2 ref={outcomeHeading} tabIndex={-1}>
-                    Request declined
-                  </h2>
-                  <p>Nothing was shared. The institution sees that you declined.</p>
-                </>
-              )}
-              {outcome.kind === 'sanctioned' && (
-                <>
-                  <h2 ref={outcomeHeading} tabIndex={-1}>
-                    Not shared
-                  </h2>
-                  <p>
-                    PASSID could not share: sanctions screening did not pass. The institution has been told the
-                    request was declined.
-                  </p>
-                </>
-              )}
-            </section>
-          )}
-
-          {request && (
-            <section aria-labelledby="req-heading" className="w-card w-request">
-              <p className="w-eyebrow">Verification request</p>
-              <h2 id="req-heading" ref={requestHeading} tabIndex={-1}>
-                {request.institutionName}
+      {outcome && (
+        <section className={`w-card w-outcome is-${outcome.kind}`} role="status" aria-live="polite">
+          {outcome.kind === 'shared' && (
+            <>
+              <h2 ref={outcomeHeading} tabIndex={-1}>
+                Shared ✓
               </h2>
-              <p>wants to verify:</p>
-              <ul className="w-perms">
-                {request.permissions.map((p) => (
-                  <li key={p}>
-                    <strong>{PERMISSION_LABELS[p].label}</strong>
-                    <span>{PERMISSION_LABELS[p].detail}</span>
-                  </li>
-                ))}
-              </ul>
-              <p className={`w-countdown ${expired ? 'is-expired' : ''}`} aria-live="off">
-                {expired ? 'This request has expired' : <>Expires in <time data-testid="wallet-countdown">{formatRemaining(remaining)}</time></>}
-              </p>
-              <div className="w-actions">
-                <button type="button" className="w-btn" onClick={shareAndVerify} disabled={busy !== null || expired}>
-                  {busy === 'share' ? 'Sharing…' : 'Share & Verify'}
-                </button>
-                <button type="button" className="w-btn is-secondary" onClick={decline} disabled={busy !== null || expired}>
-                  Decline
-                </button>
-              </div>
-            </section>
+              <p>Your verified claims were sent. Go back to the institution's page: it updates by itself.</p>
+            </>
           )}
+          {outcome.kind === 'declined' && (
+            <>
+              <h2 ref={outcomeHeading} tabIndex={-1}>
+                Request declined
+              </h2>
+              <p>Nothing was shared. The institution sees that you declined.</p>
+            </>
+          )}
+          {outcome.kind === 'sanctioned' && (
+            <>
+              <h2 ref={outcomeHeading} tabIndex={-1}>
+                Not shared
+              </h2>
+              <p>
+                PASSID could not share: sanctions screening did not pass. The institution has been told the
+                request was declined.
+              </p>
+            </>
+          )}
+        </section>
+      )}
 
-          <section aria-labelledby="token-heading" className="w-card">
-            <h2 id="token-heading">Share in person</h2>
-            <p className="w-muted">A one-time token (10 min) to read out at a branch, for the institution's manual entry.</p>
-            <button type="button" className="w-btn is-secondary" onClick={makeShareToken} disabled={busy !== null}>
-              {busy === 'token' ? 'Creating…' : 'Create share token'}
+      {request && (
+        <section aria-labelledby="req-heading" className="w-card w-request">
+          <p className="w-eyebrow">Verification request</p>
+          <h2 id="req-heading" ref={requestHeading} tabIndex={-1}>
+            {request.institutionName}
+          </h2>
+          <p>wants to verify:</p>
+          <ul className="w-perms">
+            {request.permissions.map((p) => (
+              <li key={p}>
+                <strong>{PERMISSION_LABELS[p].label}</strong>
+                <span>{PERMISSION_LABELS[p].detail}</span>
+              </li>
+            ))}
+          </ul>
+          <p className={`w-countdown ${expired ? 'is-expired' : ''}`} aria-live="off">
+            {expired ? 'This request has expired' : <>Expires in <time data-testid="wallet-countdown">{formatRemaining(remaining)}</time></>}
+          </p>
+          <div className="w-actions">
+            <button type="button" className="w-btn" onClick={shareAndVerify} disabled={busy !== null || expired}>
+              {busy === 'share' ? 'Sharing…' : 'Share & Verify'}
             </button>
-            {share && (
-              <div className="w-token">
-                <h3 className="w-token-title" ref={tokenHeading} tabIndex={-1}>
-                  Your share token
-                </h3>
-                <output data-testid="share-token" className="w-token-value">
-                  {share.token}
-                </output>
-                <div className="w-token-row">
-                  <span className="w-muted">{tokenLeft > 0 ? `valid for ${formatRemaining(tokenLeft)}` : 'expired'}</span>
-                  <CopyButton text={share.token} label="Copy token" />
-                </div>
-              </div>
-            )}
-          </section>
-        </main>
-      </div>
-      <p className="wallet-foot">
-        <a href="/">← Back to the playground</a>
-      </p>
-    </div>
+            <button type="button" className="w-btn is-secondary" onClick={decline} disabled={busy !== null || expired}>
+              Decline
+            </button>
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="token-heading" className="w-card">
+        <h2 id="token-heading">Share in person</h2>
+        <p className="w-muted">A one-time token (10 min) to read out at a branch, for the institution's manual entry.</p>
+        <button type="button" className="w-btn is-secondary" onClick={makeShareToken} disabled={busy !== null}>
+          {busy === 'token' ? 'Creating…' : 'Create share token'}
+        </button>
+        {share && (
+          <div className="w-token">
+            <h3 className="w-token-title" ref={tokenHeading} tabIndex={-1}>
+              Your share token
+            </h3>
+            <output data-testid="share-token" className="w-token-value">
+              {share.token}
+            </output>
+            <div className="w-token-row">
+              <span className="w-muted">{tokenLeft > 0 ? `valid for ${formatRemaining(tokenLeft)}` : 'expired'}</span>
+              <CopyButton text={share.token} label="Copy token" />
+            </div>
+          </div>
+        )}
+      </section>
+    </PhoneShell>
   );
 }
 

@@ -3,6 +3,7 @@
  * with their NINs and claims. Everything here is public test data; nothing is a secret.
  */
 import type { SandboxPersona } from '@passid/core/wire';
+import { PASBY_CLAIM_KEYS, type PasbyClaimKey } from '@passid/core/wire';
 
 /** A pasby app as the sandbox knows it. */
 export interface PasbyApp {
@@ -23,19 +24,9 @@ export const PASBY_APPS: readonly PasbyApp[] = [
   { key: 'bk-test_other', secret: 'snb_other', consumer: 'bcn_other', app: 'app_other', name: 'Other Bank' },
 ];
 
-/** The claim keys an identification may ask for (pasby.md, "Identification"). */
-export const PASBY_CLAIMS = [
-  'naming.family',
-  'naming.given',
-  'naming.middle',
-  'contact.email',
-  'bio.birthnumber',
-  'bio.birthdate',
-  'bio.gender',
-  'nationality.residence',
-  'nationality.primary',
-] as const;
-export type PasbyClaim = (typeof PASBY_CLAIMS)[number];
+/** The claim keys an identification may ask for (pasby.md, "Identification"): the contract's one list. */
+export const PASBY_CLAIMS = PASBY_CLAIM_KEYS;
+export type PasbyClaim = PasbyClaimKey;
 
 export const PASBY_ACTIONS = ['login', 'signup', 'link'] as const;
 

@@ -7,6 +7,7 @@ import {
   OutcomeBodySchema,
   PERMISSIONS,
   TIERS,
+  TTL_SECONDS,
   VerifyBodySchema,
   type Outcome,
   type Permission,
@@ -36,7 +37,7 @@ export function bridgeRoutes(app: Hono, ctx: SandboxContext): void {
         institutionName: body.institutionName ?? inst.name,
         permissions,
         now: t,
-        ttlMs: (body.ttlSeconds ?? 600) * 1000,
+        ttlMs: (body.ttlSeconds ?? TTL_SECONDS.default) * 1000,
       });
       return {
         status: 201,

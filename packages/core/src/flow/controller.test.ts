@@ -4,35 +4,23 @@
  * left early (where a provider voids it), the work that starts and stops with subscribers,
  * and a create refused as a decline.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PassidError } from '../errors.js';
 import type { FlowTransport } from '../transport/port.js';
 import { createFlowController } from './controller.js';
 import type { FlowOptions, FlowProvider } from './controller.js';
 import { EFFECTS } from './effects.js';
 import { createTransition } from './machine.js';
-import type { Clock, FlowOutcome, Session } from './types.js';
+import type { FlowOutcome, Session } from './types.js';
+import { clock, flush, useFakeTime } from '../test/clock.js';
 
 type Decline = 'NO' | 'EXPIRED' | 'NOT_HERE' | 'BANNED';
 interface Options extends FlowOptions<string, Decline> {
   transport: FlowTransport<string, Decline, { input?: string }>;
 }
 
-const clock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  random: () => 0.5,
-};
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(Date.parse('2026-12-02T10:00:00Z'));
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-const flush = () => vi.advanceTimersByTimeAsync(0);
+useFakeTime(Date.parse('2026-12-02T10:00:00Z'));
 
 const provider: FlowProvider<string, Decline, { input?: string }, Session, Options> = {
   transition: createTransition<string, Decline>({

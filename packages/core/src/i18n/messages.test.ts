@@ -85,4 +85,17 @@ describe('messages', () => {
   it('formatMessage fills placeholders and leaves unknown ones', () => {
     expect(formatMessage('Expires in {time} {x}', { time: '1:00' })).toBe('Expires in 1:00 {x}');
   });
+
+  it('a function template gets the values as they are (numbers stay numbers), for plural forms', () => {
+    const rules = new Intl.PluralRules('ar');
+    const minutes = (n: number) => `${n} ${({ zero: 'دقيقة', one: 'دقيقة', two: 'دقيقتان', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' } as Record<string, string>)[rules.select(n)]}`;
+    const template = ({ minutes: m }: Readonly<Record<string, string | number>>) => `ينتهي خلال ${minutes(Number(m))}`;
+    expect(formatMessage(template, { minutes: 3 })).toBe('ينتهي خلال 3 دقائق');
+    expect(formatMessage(template, { minutes: 2 })).toBe('ينتهي خلال 2 دقيقتان');
+  });
+
+  it('overrides may replace a template with a function', () => {
+    const messages = resolveMessages('en', { scoreBadge: ({ score }) => `Score: ${String(score)}` });
+    expect(formatMessage(messages.scoreBadge, { score: 812 })).toBe('Score: 812');
+  });
 });

@@ -28,12 +28,19 @@ export const CLAIM_ROW_KEYS = [
 ] as const;
 export type ClaimRowKey = (typeof CLAIM_ROW_KEYS)[number];
 
+/**
+ * A text with `{placeholders}`, or a function of the values, for languages whose words change
+ * with a number (plural forms through `Intl.PluralRules`, e.g. Arabic minutes). Values are
+ * given as numbers where they are numbers; write them with Latin digits (`String(n)`).
+ */
+export type Template = string | ((values: Readonly<Record<string, string | number>>) => string);
+
 /** The texts of one locale. */
 export interface Messages {
   /** Header when no `institutionName` is given. */
   title: string;
   /** Header with an institution: `{institution}`. */
-  titleWithInstitution: string;
+  titleWithInstitution: Template;
   /** The QR button in `idle`. */
   generateQr: string;
   /** Separator between the QR button and the manual entry. */
@@ -60,23 +67,23 @@ export interface Messages {
   /** Label before the 8-character code. */
   codeLabel: string;
   /** Accessible name of the QR canvas: `{code}`. */
-  qrLabel: string;
+  qrLabel: Template;
   /** Countdown: `{time}` is `m:ss`. */
-  expiresIn: string;
+  expiresIn: Template;
   /** Spoken countdown (screen readers): `{minutes}`, `{seconds}`. */
-  expiresInSpoken: string;
+  expiresInSpoken: Template;
   /** Shown while polls keep failing but the session is still alive. */
   reconnecting: string;
   /** Live-region texts per state: `{code}` in awaiting. */
   liveIdle: string;
   liveRequesting: string;
-  liveAwaiting: string;
+  liveAwaiting: Template;
   liveVerifying: string;
   liveSuccess: string;
   /** `{reason}` is the friendly decline text. */
-  liveDeclined: string;
+  liveDeclined: Template;
   /** `{error}` is the friendly error text. */
-  liveError: string;
+  liveError: Template;
   /** Heading in `success`. */
   successTitle: string;
   /** Heading in `declined`. */
@@ -90,9 +97,9 @@ export interface Messages {
   /** Button that goes back to the start. */
   startOver: string;
   /** Score badge: `{score}`. */
-  scoreBadge: string;
+  scoreBadge: Template;
   /** Tier badge: `{tier}`. */
-  tierBadge: string;
+  tierBadge: Template;
   /** Heading of the claims summary. */
   claimsTitle: string;
   /** Friendly text per decline code (deny reasons, customer decline, expiry). */
@@ -119,11 +126,11 @@ export interface Messages {
     decisionApproved: string;
     decisionReview: string;
     /** `{value}` is 0–100. */
-    percent: string;
+    percent: Template;
     /** `{value}` is 0–100. */
-    outOf100: string;
+    outOf100: Template;
     /** `{score}`, `{low}`, `{high}`. */
-    scoreRange: string;
+    scoreRange: Template;
   };
 }
 
@@ -229,12 +236,14 @@ export const en: Messages = {
 export interface Locale {
   /** BCP 47 language code, e.g. `'fr'`. */
   code: string;
+  /** Writing direction of the language. @default 'ltr' */
+  dir?: 'ltr' | 'rtl';
   messages: Messages;
 }
 
 /** Partial overrides of a catalogue; the nested records may be partial too. */
 export type MessageOverrides = {
-  [K in keyof Messages]?: Messages[K] extends string ? string : Partial<Messages[K]>;
+  [K in keyof Messages]?: Messages[K] extends Template | undefined ? Messages[K] : Partial<Messages[K]>;
 };
 
 /**
@@ -273,8 +282,9 @@ export function resolveMessages(locale?: 'en' | Locale, overrides?: MessageOverr
   return merged as unknown as Messages;
 }
 
-/** Fills `{name}` placeholders; unknown placeholders are left as they are. */
-export function formatMessage(template: string, values: Record<string, string | number> = {}): string {
+/** Fills `{name}` placeholders (unknown ones are left as they are), or calls a function template. */
+export function formatMessage(template: Template, values: Record<string, string | number> = {}): string {
+  if (typeof template === 'function') return template(values);
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match,
   );

@@ -12,6 +12,8 @@ export interface FakeCall {
   headers: Record<string, string>;
   body: unknown;
   signal: AbortSignal | undefined;
+  /** `fetch`'s `keepalive` (a request that may outlive the page). */
+  keepalive: boolean;
   at: number;
 }
 
@@ -47,6 +49,7 @@ export function fakeFetch(handler: (call: FakeCall) => Reply) {
       headers,
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
       signal: init.signal ?? undefined,
+      keepalive: init.keepalive === true,
       at: Date.now(),
     };
     calls.push(call);

@@ -8,7 +8,15 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { generateChecks, OUTPUT, specOf } from '../../scripts/gen-checks.mjs';
+import { generateChecks, OUTPUT, PASBY_OUTPUT, specOf } from '../../scripts/gen-checks.mjs';
+import {
+  isPasbySessionCreated,
+  isPasbySessionView,
+  PasbySessionCreatedSpec,
+  PasbySessionViewSpec,
+} from '../providers/pasby/wire/checks.gen.js';
+import { PasbySessionCreatedSchema, PasbySessionViewSchema } from '../providers/pasby/wire/schemas.js';
+import type { PasbySessionCreated, PasbySessionView } from '../providers/pasby/wire/schemas.js';
 import { CLAIMS_A, createdBody, statusBody } from '../test/bridge.js';
 import {
   CLAIM_KEYS,
@@ -40,12 +48,18 @@ describe('checks.gen.ts', () => {
     expect(readFileSync(OUTPUT, 'utf8')).toBe(await generateChecks());
   });
 
+  it('pasby: providers/pasby/wire/checks.gen.ts is what the generator writes from the schemas beside it', async () => {
+    expect(readFileSync(PASBY_OUTPUT, 'utf8')).toBe(await generateChecks('pasby'));
+  });
+
   it('types each guard with its schema\'s output', () => {
     expectTypeOf(isCreateRequestResponse).guards.toEqualTypeOf<CreateRequestResponse>();
     expectTypeOf(isRequestStatusResponse).guards.toEqualTypeOf<RequestStatusResponse>();
     expectTypeOf(isVerifyResponse).guards.toEqualTypeOf<VerifyResponse>();
     expectTypeOf(isErrorEnvelope).guards.toEqualTypeOf<ErrorEnvelope>();
     expectTypeOf(isVerifyResponse).guards.not.toBeAny();
+    expectTypeOf(isPasbySessionCreated).guards.toEqualTypeOf<PasbySessionCreated>();
+    expectTypeOf(isPasbySessionView).guards.toEqualTypeOf<PasbySessionView>();
   });
 
   it('knows the same claim keys as ClaimsSchema', () => {
@@ -76,6 +90,7 @@ const edgy: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom<Json>(
     299, 300, 850, 851, -0.01, 0, 0.5, 1, 1.01, 100, 100.5, -1, 1e21,
     'pending', 'completed', 'declined', 'expired', 'weird', 'A', 'E', 'F', 'low', 'high', 'extreme',
+    'wildcard', 'same-device', 'different-device', 'CANCELLED', 'https://open.pasby.africa/app/?id=1', 'javascript:alert(1)', 'pasby://aa-vi(bb)',
     'approved', 'review', 'TOKEN_EXPIRED', 'HARD_DENY_SANCTIONS_MATCH', 'NOPE', 'full_score', 'share_token',
     '2026-11-23T14:00:00Z', '2026-11-23T14:00:00.123456+01:00', '2026-11-23 14:00:00+0100',
     '2026-11-23T14:00:00 +00:00', '2026-11-23T14:00:00+01', '2026-13-01T00:00:00Z', '2026-11-23', '',
@@ -143,6 +158,30 @@ const cases: [string, v.GenericSchema, (value: unknown) => boolean, Spec, Json[]
     ],
   ],
   ['ErrorEnvelope', ErrorEnvelopeSchema, isErrorEnvelope, ErrorEnvelopeSpec, [{ error: { code: 'RATE_LIMITED', message: 'Slow down.' } }]],
+  [
+    'PasbySessionCreated',
+    PasbySessionCreatedSchema,
+    isPasbySessionCreated,
+    PasbySessionCreatedSpec,
+    [
+      { handle: 'h.m', mode: 'wildcard', seeds: ['pasby://aa-vi(bb)', 'pasby://cc-vi(dd)'], expiresAt: '2026-11-23T14:06:00Z', serverTime: '2026-11-23T14:00:00Z' },
+      { handle: 'h.m', mode: 'same-device', link: 'https://open.pasby.africa/app/?mode=identification&id=req_1-ABCD&source=mobile', expiresAt: '2026-11-23T14:06:00Z', serverTime: '2026-11-23T14:00:00Z' },
+    ],
+  ],
+  [
+    'PasbySessionView',
+    PasbySessionViewSchema,
+    isPasbySessionView,
+    PasbySessionViewSpec,
+    [
+      { handle: 'h.m', status: 'pending', pickedUp: true, expiresAt: '2026-11-23T14:06:00Z', serverTime: '2026-11-23T14:00:00Z' },
+      {
+        handle: 'h.m', status: 'completed', pickedUp: true, expiresAt: '2026-11-23T14:06:00Z', serverTime: '2026-11-23T14:00:00Z',
+        claims: { naming: { given: 'Amina', family: 'Wanjiru' }, contact: { email: 'a@example.com' }, bio: { birthdate: '1990-04-12' }, nationality: { primary: 'KE' } },
+      },
+      { handle: 'h.m', status: 'declined', pickedUp: false, expiresAt: '2026-11-23T14:06:00Z', serverTime: '2026-11-23T14:00:00Z', declineReason: 'CANCELLED' },
+    ],
+  ],
 ];
 
 /** Same verdict (the guard's and `conform`'s), and for a valid answer exactly valibot's output. */

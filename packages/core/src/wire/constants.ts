@@ -15,6 +15,23 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/**
+ * The claim keys each permission releases (docs/bridge-api.md, "Permissions and claims").
+ * Every set of claims also carries `ALWAYS_CLAIMS`.
+ */
+export const PERMISSION_CLAIMS = {
+  full_score: ['fsi_score', 'fsi_low', 'fsi_high', 'tier', 'confidence', 'p_stable'],
+  income_verified: ['income_verified', 'income_band'],
+  identity_verified: ['identity_verified'],
+  sanctions_clear: ['sanctions_clear'],
+  payment_reliability: ['payment_reliability'],
+  savings_consistency: ['savings_consistency'],
+  fraud_risk: ['fraud_risk'],
+} as const satisfies Record<Permission, readonly string[]>;
+
+/** Claims that come with every set of claims, whatever the permissions. */
+export const ALWAYS_CLAIMS = ['corridor', 'decision'] as const;
+
 /** Why `POST /api/bridge/verify` refused a token. */
 export const DENY_REASONS = [
   'TOKEN_NOT_FOUND',

@@ -6,3 +6,6 @@
 export * from './schemas.js';
 export * from './server.js';
 export * from './format.js';
+// pasby's claim keys, modes and session statuses: one list for the browser entry, the proxy
+// and the sandbox.
+export * from '../providers/pasby/wire/constants.js';

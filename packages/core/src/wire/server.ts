@@ -41,6 +41,25 @@ export const API_ERROR_CODES = [
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
+/**
+ * The codes the proxies of `@passid/server` answer besides the bridge's own: refusals of
+ * their own (method, media type, cross-site, pasby modes and identities) and upstream
+ * failures. With `API_ERROR_CODES`, every `{ error: { code } }` the kit sends.
+ */
+export const PROXY_ERROR_CODES = [
+  'FORBIDDEN',
+  'METHOD_NOT_ALLOWED',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_ERROR',
+  'MODE_NOT_ALLOWED',
+  'NOT_ON_PASBY',
+  'DECRYPTION_FAILED',
+] as const;
+/** Every error code of the kit: the bridge's, and the proxies' own. */
+export type ErrorCode = ApiErrorCode | (typeof PROXY_ERROR_CODES)[number];
+
 export const OutcomeSchema = /*#__PURE__*/ v.picklist(OUTCOMES);
 
 // ---------------------------------------------------------------- institution endpoints

@@ -3,8 +3,8 @@ import { cx } from '../cx.js';
 
 /** Props of {@link ClaimsSummary}. */
 export interface ClaimsSummaryProps {
-  /** The rows `connect()` computed (`view.claims`). */
-  rows: readonly ClaimRow[];
+  /** The rows `connect()` computed (`view.claims`; pasby's `connectPasby()` rows fit too). */
+  rows: readonly (Omit<ClaimRow, 'key'> & { key: string })[];
   /** Caption shown above the list, e.g. "Verified claims" (`messages.claimsTitle`). */
   label?: string;
   className?: string;

@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { PassidConfigError } from '../errors.js';
 import { parseJson, readBodyWithLimit } from '../http.js';
+import type { ErrorCode } from '@passid/core/wire';
 import { errorResponse } from '../proxy.js';
 import { createPasbyClient, type PasbyClient } from './client.js';
 import { parsePasbyPrivateKey, type PasbyPrivateKey } from './decrypt.js';
@@ -103,7 +104,7 @@ const CreateBody = v.strictObject({
 class Refusal extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {

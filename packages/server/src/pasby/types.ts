@@ -8,26 +8,15 @@ import * as v from 'valibot';
 /** pasby's live API. Its own sandbox is `https://s.pasby.africa`; the local one `http://localhost:8787/pasby`. */
 export const PASBY_LIVE_URL = 'https://l.pasby.africa';
 
-/** The claim keys an identification may ask for. */
-export const PASBY_CLAIM_KEYS = [
-  'naming.family',
-  'naming.given',
-  'naming.middle',
-  'contact.email',
-  'bio.birthnumber',
-  'bio.birthdate',
-  'bio.gender',
-  'nationality.residence',
-  'nationality.primary',
-] as const;
-export type PasbyClaimKey = (typeof PASBY_CLAIM_KEYS)[number];
+/** The claim keys an identification may ask for, and the three modes: the contract's one list. */
+import type { PasbyClaimKey } from '@passid/core/wire';
+
+export { PASBY_CLAIM_KEYS, PASBY_MODES } from '@passid/core/wire';
+export type { PasbyClaimKey, PasbyMode } from '@passid/core/wire';
 
 export const PASBY_ACTIONS = ['login', 'signup', 'link'] as const;
 export type PasbyAction = (typeof PASBY_ACTIONS)[number];
 
-/** The three ways to start an identification. */
-export const PASBY_MODES = ['wildcard', 'same-device', 'different-device'] as const;
-export type PasbyMode = (typeof PASBY_MODES)[number];
 
 /** Claims as pasby returns them: each leaf RSA-encrypted (PKCS#1 v1.5) and base64-encoded. */
 export type PasbyEncryptedClaims = Readonly<Record<string, Readonly<Record<string, string>>>>;

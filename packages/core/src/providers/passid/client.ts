@@ -122,11 +122,11 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
       });
     } catch (error) {
       const wrapped = toPassidError(error, signal);
-      throw wrapped.kind === 'aborted' ? wrapped : failure(method, path, 'network', ': no answer from the server.', { cause: error });
+      throw wrapped.kind === 'aborted' ? wrapped : failure(method, path, 'network', ': no answer.', { cause: error });
     }
     checkAbort(method, path, signal);
     const status = response?.status;
-    if (typeof status !== 'number') throw failure(method, path, 'invalid_response', ': fetch returned no response.');
+    if (typeof status !== 'number') throw failure(method, path, 'invalid_response', ': no response from fetch.');
     if (response.ok) return response;
     const json = await readJson(response);
     checkAbort(method, path, signal);
@@ -176,7 +176,7 @@ export function createBridgeClient(options: BridgeClientOptions = {}): BridgeCli
           const type = response.headers?.get?.('Content-Type') ?? '';
           if (/^text\/event-stream\b/i.test(type) && response.body) return response.body;
           response.body?.cancel().catch(() => undefined);
-          throw failure('GET', path, 'invalid_response', `: the answer is not an event stream (${type || 'no Content-Type'}).`, {
+          throw failure('GET', path, 'invalid_response', `: not an event stream (${type || 'no Content-Type'}).`, {
             status: response.status,
           });
         },
@@ -210,8 +210,8 @@ function checkAbort(method: string, path: string, signal: AbortSignal): void {
  * `invalid_response`.
  */
 function checked<T>(json: unknown, spec: Spec, label: string, status: number): T {
-  if (json === undefined) throw new PassidError('invalid_response', `${label}: the response is not JSON (HTTP ${status}).`, { status });
+  if (json === undefined) throw new PassidError('invalid_response', `${label}: not JSON (HTTP ${status}).`, { status });
   const kept = conform<T>(json, spec);
-  if (kept === undefined) throw new PassidError('invalid_response', `${label}: the response does not match the contract.`, { status });
+  if (kept === undefined) throw new PassidError('invalid_response', `${label}: breaks the contract.`, { status });
   return kept;
 }

@@ -1,33 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { connect } from './connect.js';
 import { createPassidController } from './controller.js';
 import { fr } from '../../locales/fr.js';
-import type { Clock } from '../../flow/types.js';
 import type { PassidControllerOptions, VerifyEvent } from './types.js';
 import { CLAIMS_A, createdBody, fakeFetch, iso, statusBody } from '../../test/bridge.js';
 import type { FakeCall, Reply } from '../../test/bridge.js';
+import { clock, flush, useFakeTime } from '../../test/clock.js';
 
 const NOW = Date.parse('2026-11-23T14:00:00Z');
 
-/** Real (faked) timers with no jitter, so backoff times are exact. */
-const clock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  random: () => 0.5,
-};
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+useFakeTime(NOW);
 
-const flush = () => vi.advanceTimersByTimeAsync(0);
 
 interface QrServerOptions {
   /** Server clock minus local clock. */

@@ -3,31 +3,19 @@
  * `'push'`), its fallback to polling, and the page's network. `fetch` is stubbed at the
  * boundary; time is faked.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Clock, NetworkWatch } from '../../flow/types.js';
+import { describe, expect, it, vi } from 'vitest';
+import type { NetworkWatch } from '../../flow/types.js';
 import { CLAIMS_A, createdBody, fakeEventStream, fakeFetch, iso, statusBody } from '../../test/bridge.js';
 import type { FakeCall, FakeEventStream, Reply } from '../../test/bridge.js';
 import { connect } from './connect.js';
 import { createPassidController } from './controller.js';
 import type { PassidControllerOptions } from './types.js';
+import { clock, flush, useFakeTime } from '../../test/clock.js';
 
 const NOW = Date.parse('2026-12-02T10:00:00Z');
-const clock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  random: () => 0.5,
-};
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeTime(NOW);
 
-const flush = () => vi.advanceTimersByTimeAsync(0);
 const pending = () => statusBody('pending', Date.now());
 const completed = () => statusBody('completed', Date.now(), { claims: CLAIMS_A, verifiedAt: iso(Date.now()) });
 
