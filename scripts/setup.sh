@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One-time (idempotent) set-up for a fresh machine that has only Node 20 and npm:
-# pnpm 10, the workspace's dependencies, Debian's Chromium for browser tests, and a build.
+# pnpm 10, the workspace's dependencies, Debian's Chromium for browser tests, Debian's
+# redis-server for the Redis tests, and a build.
 # Used by `npm run demo` and `npm test`; safe to run again (each step is skipped when done).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,18 @@ if [[ "${PASSID_SKIP_CHROMIUM:-}" != 1 ]] && ! command -v chromium >/dev/null 2>
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null
   else
     say "chromium is not installed and cannot be installed here: browser tests will fail (install Debian's 'chromium')"
+  fi
+fi
+
+# 3b. redis-server from Debian (the Redis tests start their own on a free port; nothing runs as
+# a service). PASSID_SKIP_REDIS=1 skips it; the tests then leave the Redis tests out, and say so.
+if [[ "${PASSID_SKIP_REDIS:-}" != 1 ]] && ! command -v redis-server >/dev/null 2>&1; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Debian's redis-server (for the Redis tests)"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  else
+    say "redis-server is not installed and cannot be installed here: the Redis tests will fail (install Debian's 'redis-server', or set PASSID_SKIP_REDIS=1)"
   fi
 fi
 

@@ -6,6 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 STORYBOOK_DISABLE_TELEMETRY=1 FORCE_COLOR=0
 mkdir -p test-results
+rm -f test-results/vitest.json test-results/playwright.json   # no stale report counts
 failed=()
 step() {
   local name=$1; shift

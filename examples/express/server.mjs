@@ -31,6 +31,10 @@ export function createApp({
   baseUrl = process.env.PASSID_BASE_URL ?? 'https://api.passid.io',
   authorize = isSignedIn,
   onEvent = handleEvent,
+  // With several instances, shared stores go here (../redis does): the de-duplicator's options
+  // ({ store }) and the proxy's rateLimit ({ store, clientIp }). Default: this process's memory.
+  dedupe = {},
+  rateLimit = {},
 } = {}) {
   const app = express();
 
@@ -42,11 +46,12 @@ export function createApp({
     permissions: ['full_score', 'identity_verified', 'sanctions_clear', 'fraud_risk'],
     institutionName: 'Demo Bank',
     authorize,
+    rateLimit,
   });
   app.use(toNodeHandler(proxy));
 
   // 2. Webhooks: express.raw(), NOT express.json(): the signature covers the exact bytes.
-  const dedupe = createWebhookDeduplicator();
+  const deduplicator = createWebhookDeduplicator(dedupe);
   app.post('/webhooks/passid', express.raw({ type: 'application/json' }), async (req, res) => {
     let event;
     try {
@@ -66,8 +71,10 @@ export function createApp({
     // only once its work succeeded: if it throws, dedupe forgets the id and the 500 makes
     // PASSID deliver it again.
     try {
-      const { duplicate } = await dedupe.once(event.id, () => onEvent(event));
-      res.status(200).json({ received: true, duplicate });
+      const result = await deduplicator.once(event.id, () => onEvent(event));
+      // Another delivery of this event is being processed right now: not yet ours to confirm.
+      if (result.duplicate && result.inProgress) return res.status(409).json({ error: 'IN_PROGRESS' });
+      res.status(200).json({ received: true, duplicate: result.duplicate });
     } catch (error) {
       console.error('[passid] webhook handler failed; PASSID will retry', error);
       res.status(500).json({ error: 'HANDLER_FAILED' });

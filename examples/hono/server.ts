@@ -76,8 +76,10 @@ export function createApp({
     // durably here), and the event counts as processed only once it succeeded: if it throws,
     // dedupe forgets the id and the 500 makes PASSID deliver it again.
     try {
-      const { duplicate } = await dedupe.once(event.id, () => onEvent(event));
-      return c.json({ received: true, duplicate });
+      const result = await dedupe.once(event.id, () => onEvent(event));
+      // Another delivery of this event is being processed right now: not yet ours to confirm.
+      if (result.duplicate && result.inProgress) return c.json({ error: 'IN_PROGRESS' }, 409);
+      return c.json({ received: true, duplicate: result.duplicate });
     } catch (error) {
       console.error('[passid] webhook handler failed; PASSID will retry', error);
       return c.json({ error: 'HANDLER_FAILED' }, 500);

@@ -1,7 +1,7 @@
 /**
  * Starts the BUILT sandbox CLI as a child process (so the measuring client and the server do
  * not share an event loop), with a file database in a temp dir, the rate limit off and the
- * request log silent. Resolves with its URL and a `stop()`.
+ * request log silent. Resolves with its URL, a `stop()` and its `pid`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -34,7 +34,7 @@ export async function spawnSandbox() {
       });
       child.on('exit', (code) => reject(new Error(`sandbox exited with ${code}: ${out}`)));
     });
-    return { url, stop };
+    return { url, stop, pid: child.pid };
   } catch (error) {
     stop();
     throw error;

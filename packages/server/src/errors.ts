@@ -85,3 +85,16 @@ interface PassidErrorInit {
   cause?: unknown;
 }
 
+
+/**
+ * A shared store (`@passid/server/redis`) could not do its work: the server is down, did not
+ * answer within the store's `timeoutMs`, or refused the command. `cause` holds the client's
+ * error. A webhook route answers 503 (PASSID delivers the event again); the proxy's limiter
+ * lets the request through and warns.
+ */
+export class PassidStoreError extends Error {
+  override readonly name = 'PassidStoreError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(`[passid] ${message}`, options);
+  }
+}

@@ -33,6 +33,8 @@ const SESSION = { Cookie: 'session=s1' };
 const PERMISSIONS = ['full_score', 'identity_verified', 'sanctions_clear', 'fraud_risk'];
 
 let sandbox: RunningSandbox;
+/** The sandbox's request log: what reached PASSID, whatever client the proxy called it with. */
+const sandboxLog: string[] = [];
 let server: Server;
 let base: string;
 let app: ExampleApp;
@@ -95,7 +97,7 @@ function browser(path: string, init: RequestInit = {}): Promise<Response> {
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, dbPath: ':memory:' });
+  sandbox = await startSandbox({ port: 0, dbPath: ':memory:', log: (line) => sandboxLog.push(line) });
   const secret = await putWebhookEndpoint('http://127.0.0.1:1/placeholder');
   app = createApp({
     apiKey: KEY,
@@ -169,36 +171,31 @@ describe('the Hono example (examples/hono/server.ts)', () => {
   });
 
   it('answers 401 and forwards nothing when authorize refuses', async () => {
-    const upstream: string[] = [];
-    const realFetch = globalThis.fetch;
-    vi.stubGlobal('fetch', ((input: string | URL | Request, init?: RequestInit) => {
-      const url = input instanceof Request ? input.url : String(input);
-      if (url.startsWith(sandbox.url)) upstream.push(url);
-      return realFetch(input, init);
-    }) as typeof fetch);
-    try {
-      // The example's own check: no session cookie, no verification.
-      const anonymous = await browser('/api/passid/request', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-      expect(anonymous.status).toBe(401);
-      expect(await anonymous.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+    const before = sandboxLog.length;
+    const upstream = () => sandboxLog.slice(before).filter((line) => line.includes('/api/bridge/'));
+    // The example's own check: no session cookie, no verification.
+    const anonymous = await browser('/api/passid/request', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
 
-      // A custom `authorize` replaces it.
-      const authorize = vi.fn(() => false);
-      const refusing = createApp({ apiKey: KEY, baseUrl: sandbox.url, webhookSecret: 'whsec_unused', authorize });
-      const refused = await refusing.fetch(
-        new Request('http://localhost/api/passid/verify', {
-          method: 'POST',
-          headers: { ...SESSION, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ token: 'NG4M-XQRS-T88W' }),
-        }),
-      );
-      expect(refused.status).toBe(401);
-      expect(authorize).toHaveBeenCalledTimes(1);
-      expect(await dump(refused)).not.toContain(KEY);
-    } finally {
-      vi.unstubAllGlobals();
-    }
-    expect(upstream).toEqual([]);
+    // A custom `authorize` replaces it.
+    const authorize = vi.fn(() => false);
+    const refusing = createApp({ apiKey: KEY, baseUrl: sandbox.url, webhookSecret: 'whsec_unused', authorize });
+    const refused = await refusing.fetch(
+      new Request('http://localhost/api/passid/verify', {
+        method: 'POST',
+        headers: { ...SESSION, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token: 'NG4M-XQRS-T88W' }),
+      }),
+    );
+    expect(refused.status).toBe(401);
+    expect(authorize).toHaveBeenCalledTimes(1);
+    expect(await dump(refused)).not.toContain(KEY);
+    expect(upstream()).toEqual([]);
+    // The same call with a session does reach PASSID (so the log would show a forwarded call).
+    const allowed = await browser('/api/passid/request', { method: 'POST', headers: { ...SESSION, 'Content-Type': 'application/json' }, body: '{}' });
+    expect(allowed.status).toBe(201);
+    expect(upstream()).toEqual([expect.stringMatching(/^POST \/api\/bridge\/request 201 /)]);
   });
 
   it('receives a signed sandbox webhook over HTTP and processes it exactly once', async () => {

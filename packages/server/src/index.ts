@@ -8,13 +8,14 @@ export {
 export type { RawBody, VerifyWebhookOptions } from './webhook.js';
 export { createMemoryDedupeStore, createWebhookDeduplicator } from './dedupe.js';
 export type {
+  DedupeClaim,
   DedupeStore,
   MemoryDedupeStoreOptions,
   OnceResult,
   WebhookDeduplicator,
   WebhookDeduplicatorOptions,
 } from './dedupe.js';
-export { PassidApiError, PassidConfigError, WebhookVerificationError } from './errors.js';
+export { PassidApiError, PassidConfigError, PassidStoreError, WebhookVerificationError } from './errors.js';
 export type { WebhookVerificationReason } from './errors.js';
 export { createPassidClient } from './client.js';
 export type { CallOptions, OutcomeOptions, PassidClient, PassidClientOptions, VerifyOptions, VerifyResult } from './client.js';

@@ -41,6 +41,11 @@ describe('toNodeHandler', () => {
     const response = await verify(base);
     expect(response.status).toBe(200);
     expect(response.headers.get('x-passid-api-version')).toBe('1');
+    // Written as text (no Web Response in between), with what the Response path would carry.
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('content-type')).toBe('application/json');
+    const text = await response.clone().text();
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
     expect(await response.json()).toEqual({ url: 'https://bridge.test/api/bridge/verify', body: { token: 'KE8V-3TXY-Z72L' } });
     expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
   });
@@ -98,5 +103,64 @@ describe('toNodeHandler', () => {
       agent.destroy();
     }
   }, 20_000);
-});
 
+  /** A server running `handler` under toNodeHandler; `gone` resolves when a client's connection closed. */
+  async function serveWatched(handler: (request: Request) => Promise<Response>) {
+    let closed = () => {};
+    const gone = new Promise<void>((resolve) => (closed = resolve));
+    const node = toNodeHandler(handler);
+    const base = await listen(
+      createServer((req, res) => {
+        res.once('close', () => closed()); // before toNodeHandler's own listener
+        void node(req, res);
+      }),
+    );
+    return { base, gone };
+  }
+
+  it('cancels an event stream whose client left while the answer was being made', async () => {
+    let cancelled = false;
+    let started = () => {};
+    const handling = new Promise<void>((resolve) => (started = resolve));
+    const { base, gone } = await serveWatched(async () => {
+      started();
+      await gone; // the client left before the answer existed
+      const body = new ReadableStream<Uint8Array>({
+        pull: () => new Promise(() => {}), // an upstream that would stay open
+        cancel: () => {
+          cancelled = true;
+        },
+      });
+      return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
+    });
+    const leaving = new AbortController();
+    const request = fetch(`${base}/events`, { headers: { Accept: 'text/event-stream' }, signal: leaving.signal }).catch(() => null);
+    await handling;
+    leaving.abort();
+    await request;
+    await vi.waitFor(() => expect(cancelled).toBe(true), { timeout: 5_000 });
+  });
+
+  it('gives a short request no signal that follows the client, and an event-stream request one', async () => {
+    for (const [accept, followsClient] of [
+      ['application/json', false],
+      ['text/event-stream', true],
+    ] as const) {
+      let aborted: boolean | undefined;
+      let started = () => {};
+      const handling = new Promise<void>((resolve) => (started = resolve));
+      const { base, gone } = await serveWatched(async (request) => {
+        started();
+        await gone;
+        aborted = request.signal.aborted;
+        return new Response('{}', { headers: { 'Content-Type': 'application/json' } });
+      });
+      const leaving = new AbortController();
+      const request = fetch(`${base}/x`, { headers: { Accept: accept }, signal: leaving.signal }).catch(() => null);
+      await handling;
+      leaving.abort();
+      await request;
+      await vi.waitFor(() => expect(aborted).toBe(followsClient));
+    }
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { rememberSocketAddress } from './rate-limit.js';
+import { textAnswering, type TextAnswer } from './text-answer.js';
 
 type WebHandler = ((request: Request) => Promise<Response>) & { readonly prefix?: string };
 
@@ -46,7 +47,12 @@ async function readBody(req: IncomingMessage & { body?: unknown }, limit: number
   return Buffer.concat(chunks);
 }
 
-function toRequest(req: IncomingMessage & { originalUrl?: string }, body: Uint8Array | null, signal: AbortSignal): Request {
+/** A request that may stay open (a server-sent event stream): its `signal` must follow the client. */
+function mayStayOpen(req: IncomingMessage): boolean {
+  return (req.headers.accept ?? '').includes('text/event-stream');
+}
+
+function toRequest(req: IncomingMessage & { originalUrl?: string }, body: Uint8Array | null, signal: AbortSignal | undefined): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;
@@ -54,7 +60,9 @@ function toRequest(req: IncomingMessage & { originalUrl?: string }, body: Uint8A
   }
   headers.delete('content-length');
   const url = new URL(req.originalUrl ?? req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-  return new Request(url, { method: req.method ?? 'GET', headers, body: body && body.byteLength > 0 ? new Uint8Array(body) : null, signal });
+  const init: RequestInit = { method: req.method ?? 'GET', headers, body: body && body.byteLength > 0 ? new Uint8Array(body) : null };
+  if (signal) init.signal = signal;
+  return new Request(url, init);
 }
 
 /**
@@ -69,9 +77,10 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
     res.end(Buffer.from(await response.arrayBuffer()));
     return;
   }
-  res.flushHeaders();
   const reader = response.body.getReader();
   const onClose = () => void reader.cancel().catch(() => undefined);
+  if (res.destroyed) return onClose(); // the client left while the answer was being made
+  res.flushHeaders();
   res.once('close', onClose);
   try {
     for (;;) {
@@ -81,7 +90,7 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
         res.once('drain', resolve);
         res.once('close', resolve);
       });
-      if (res.destroyed) return;
+      if (res.destroyed) return onClose();
     }
     res.end();
   } finally {
@@ -89,25 +98,41 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
   }
 }
 
+/** An answer the proxy kept as text: written as it is, no Web `Response` made or read. */
+function writeText(res: ServerResponse, answer: TextAnswer): void {
+  res.statusCode = answer.status;
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  res.end(answer.body ?? undefined);
+}
+
 /** Adapts a `(Request) => Promise<Response>` handler to Node's `(req, res, next?)`. */
 export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions = {}): NodeHandler {
   const limit = options.maxBodyBytes ?? 16_384;
+  const answerAsText = textAnswering(handler);
   return async (req, res, next) => {
     const path = (req.originalUrl ?? req.url ?? '/').split('?')[0] ?? '/';
     if (next && handler.prefix && path !== handler.prefix && !path.startsWith(`${handler.prefix}/`)) {
       next();
       return;
     }
-    // Aborted when the browser goes away before the answer is complete (a status stream).
-    const gone = new AbortController();
-    res.once('close', () => {
-      if (!res.writableFinished) gone.abort();
-    });
+    // Aborted when the browser goes away before the answer is complete: only for a request
+    // that may stay open (it accepts text/event-stream). A Request that follows a signal costs
+    // Node 20 about 25 µs more to make, a fifth of this adapter's time on a short call.
+    let gone: AbortController | undefined;
+    if (mayStayOpen(req)) {
+      const controller = new AbortController();
+      gone = controller;
+      res.once('close', () => {
+        if (!res.writableFinished) controller.abort();
+      });
+    }
     try {
       const body = await readBody(req, limit);
-      const request = toRequest(req, body, gone.signal);
+      const request = toRequest(req, body, gone?.signal);
       rememberSocketAddress(request, req.socket.remoteAddress); // for the proxy's per-IP limit
-      await send(res, await handler(request));
+      const answer = answerAsText ? await answerAsText(request) : await handler(request);
+      if (answer instanceof Response) await send(res, answer);
+      else writeText(res, answer);
     } catch (error) {
       const [status, code, message] =
         error instanceof BodyTooLarge

@@ -26,8 +26,8 @@ export interface PassidProxyOptions {
   institutionName?: string;
   /**
    * Your own session check, called before anything is forwarded. Return `false` or throw and
-   * the browser gets 401 `UNAUTHORIZED` (nothing is sent to PASSID). Receives a clone of the
-   * request, so reading its body is fine, and what the browser is doing: `action` (`create`,
+   * the browser gets 401 `UNAUTHORIZED` (nothing is sent to PASSID). Receives the request (for
+   * a POST a clone, so reading its body is fine), and what the browser is doing: `action` (`create`,
    * `status`, `events` or `verify`) and, for `status` and `events`, the PASSID `requestId` the
    * (valid) handle stands for — bind requests to your own sessions with it.
    * @default allow every request
@@ -55,7 +55,13 @@ export interface PassidProxyOptions {
    * are not affected. @default none: same-origin pages only
    */
   allowedOrigins?: string[];
-  /** `fetch` to use upstream. @default the global `fetch`, looked up at call time */
+  /**
+   * `fetch` to call PASSID with (a test double, a custom transport). Without it, create, status
+   * and verify go through Node's own http/https client with kept-alive connections (a status
+   * read costs a third of the CPU it costs through Node 20's global `fetch`), and the status
+   * stream through the global `fetch`, looked up at call time.
+   * @default Node's http/https client; the global `fetch` for the status stream
+   */
   fetch?: typeof fetch;
   /**
    * Time limit for PASSID's answer, in ms (then 504). For a status stream it bounds the wait

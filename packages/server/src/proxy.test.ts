@@ -71,10 +71,15 @@ describe('createPassidProxy', () => {
   });
 
   it('answers every failure inside the handler as a 500 envelope, never a rejected promise', async () => {
-    const { proxy } = setup();
+    let broken = false;
+    const clientIp = () => {
+      if (broken) throw new Error('the address lookup is broken');
+      return '203.0.113.1';
+    };
+    const { proxy } = setup({ rateLimit: { clientIp } });
     const { requestId: handle } = (await (await proxy(post('/api/passid/request', {}))).json()) as { requestId: string };
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const sign = vi.spyOn(globalThis.crypto.subtle, 'sign').mockRejectedValue(new Error('crypto is broken'));
+    broken = true;
     try {
       for (const path of [`/request/${handle}`, `/request/${handle}/events`]) {
         const response = await proxy(new Request(`https://bank.test/api/passid${path}`));
@@ -83,8 +88,8 @@ describe('createPassidProxy', () => {
       }
       const created = await proxy(post('/api/passid/request', {}));
       expect(created.status).toBe(500);
+      expect(String(warn.mock.calls[0]?.[0])).toContain('the address lookup is broken');
     } finally {
-      sign.mockRestore();
       warn.mockRestore();
     }
   });

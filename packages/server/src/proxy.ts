@@ -21,6 +21,8 @@ import { crossSiteRefusal, isJsonContentType, parseAllowedOrigins } from './prox
 import { openStatusStream } from './proxy-stream.js';
 import type { PassidProxyHandler, PassidProxyOptions, ProxyAuthorizeContext } from './proxy-options.js';
 import { createProxyLimiter } from './rate-limit.js';
+import { answeringHandler, toResponse, type TextAnswer } from './text-answer.js';
+import { viaFetch, viaNode, type UpstreamAnswer, type UpstreamInit } from './upstream.js';
 
 export type { PassidProxyHandler, PassidProxyOptions, ProxyAuthorizeContext } from './proxy-options.js';
 /** Also here, where it lived first (the pasby proxy imports it from this module). */
@@ -93,6 +95,8 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxBodyBytes = options.maxBodyBytes ?? 16_384;
   const createKey = options.createIdempotencyKey ?? (() => globalThis.crypto.randomUUID());
+  /** Create, status and verify: Node's http client by default (see upstream.ts), else the given fetch. */
+  const callUpstream = options.fetch ? viaFetch(options.fetch) : viaNode();
   const handles = createRequestHandles(apiKey, options.handleSecret);
   const allowedOrigins = parseAllowedOrigins(options.allowedOrigins);
   const limiter = createProxyLimiter(options.rateLimit, warn);
@@ -139,7 +143,7 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
     };
   }
 
-  async function upstreamRequest(request: Request, route: Route, requestId: string | null): Promise<{ path: string; init: RequestInit }> {
+  async function upstreamRequest(request: Request, route: Route, requestId: string | null): Promise<{ path: string; init: UpstreamInit }> {
     const headers: Record<string, string> = { [INSTITUTION_KEY_HEADER]: apiKey, Accept: 'application/json' };
     if (route.name === 'status' || route.name === 'events') {
       if (requestId === null) throw new ProxyRefusal(404, 'NOT_FOUND', 'Unknown request.');
@@ -197,7 +201,7 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
   }
 
   /** Opens PASSID's status stream and relays it; anything but a 200 stream is answered like a status. */
-  function forwardStream(path: string, init: RequestInit, route: Route, signal: AbortSignal): Promise<Response> {
+  function forwardStream(path: string, init: UpstreamInit, route: Route, signal: AbortSignal): Promise<Response> {
     return openStatusStream({
       fetch: options.fetch ?? globalThis.fetch,
       url: joinUrl(baseUrl, path),
@@ -206,49 +210,49 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
       signal,
       apiKey,
       rewrite: (data) => eventData(data, route),
-      otherwise: (upstream, text) => passThrough(upstream, text, route),
+      otherwise: async (upstream, text) => toResponse(await passThrough({ status: upstream.status, header: (name) => upstream.headers.get(name), text }, route)),
     });
   }
 
-  async function forward(path: string, init: RequestInit, route: Route): Promise<Response> {
-    const doFetch = options.fetch ?? globalThis.fetch;
-    let upstream: Response;
-    let text: string;
+  async function forward(path: string, init: UpstreamInit, route: Route): Promise<TextAnswer | Response> {
+    let upstream: UpstreamAnswer;
     try {
-      upstream = await doFetch(joinUrl(baseUrl, path), { ...init, signal: AbortSignal.timeout(timeoutMs) });
-      text = await upstream.text();
+      upstream = await callUpstream(joinUrl(baseUrl, path), init, timeoutMs);
     } catch (error) {
       return upstreamFailure(error instanceof Error && error.name === 'TimeoutError');
     }
-    return passThrough(upstream, text, route);
+    return passThrough(upstream, route);
   }
 
   /** PASSID's answer for the browser: its status, the allowed headers, the body rewritten and scrubbed. */
-  async function passThrough(upstream: Response, upstreamText: string, route: Route): Promise<Response> {
+  async function passThrough(upstream: UpstreamAnswer, route: Route): Promise<TextAnswer> {
     // JSON is parsed and written again before the key is scrubbed, so an escaped spelling of
     // the key (`sk\u005flive…`) cannot slip through; other bodies are scrubbed as they are.
-    const json = parseJson(upstreamText);
-    const text = json === undefined ? upstreamText : JSON.stringify(upstream.ok ? await rewrite(json, route) : json);
-    const headers = new Headers({ 'Cache-Control': 'no-store' });
+    const json = parseJson(upstream.text);
+    const ok = upstream.status >= 200 && upstream.status < 300;
+    const text = json === undefined ? upstream.text : JSON.stringify(ok ? await rewrite(json, route) : json);
+    const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
     for (const name of PASSED_HEADERS) {
-      const value = upstream.headers.get(name);
-      if (value !== null && !value.includes(apiKey)) headers.set(name, value);
+      const value = upstream.header(name);
+      if (value !== null && !value.includes(apiKey)) headers[name] = value;
     }
     const body = upstream.status === 204 || upstream.status === 304 ? null : scrub(text, apiKey);
-    return new Response(body, { status: upstream.status, headers });
+    return { status: upstream.status, headers, body };
   }
 
   async function isAuthorized(request: Request, context: ProxyAuthorizeContext): Promise<boolean> {
     if (!authorize) return true;
     try {
-      return (await authorize(request.clone(), context)) === true;
+      // A POST's body is read by the proxy too, so authorize gets a clone; a GET has no body
+      // to share (and a clone costs as much as the rest of a status read).
+      return (await authorize(request.method === 'GET' ? request : request.clone(), context)) === true;
     } catch (error) {
       warnInDevelopment('authorize threw, so the proxy answered 401', error);
       return false;
     }
   }
 
-  async function handle(request: Request): Promise<Response> {
+  async function answer(request: Request): Promise<TextAnswer | Response> {
     const pathname = new URL(request.url).pathname;
     const rest = pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : null;
     const route = rest === null ? null : matchRoute(rest);
@@ -281,5 +285,5 @@ export function createPassidProxy(options: PassidProxyOptions): PassidProxyHandl
     }
   }
 
-  return Object.assign(handle, { prefix });
+  return Object.assign(answeringHandler(answer), { prefix });
 }

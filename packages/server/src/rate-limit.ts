@@ -15,10 +15,11 @@ export interface RateLimitResult {
 }
 
 /**
- * Where the proxy counts requests. `hit` counts one request for `key` in the fixed window of
- * `windowMs` that is running (a window starts with its first hit) and says whether the count
- * is at most `limit`. It must be atomic: of two concurrent hits, never both take the last place
- * (with Redis: `INCR` then `PEXPIRE … NX` in one `MULTI`, or a Lua script). Refused hits may
+ * Where the proxy counts requests. `hit` counts one request for `key` against a budget of
+ * `limit` requests per `windowMs` and says whether it is within; `retryAfterMs` says when one
+ * more would be. How is the store's choice: the memory store counts fixed windows (a window
+ * starts with its first hit), `createRedisRateLimitStore` (`@passid/server/redis`) uses GCRA.
+ * It must be atomic: of two concurrent hits, never both take the last place. Refused hits may
  * count too. A store that throws lets the request through (and the proxy warns).
  */
 export interface RateLimitStore {
@@ -183,7 +184,8 @@ export function createProxyLimiter(options: ProxyRateLimitOptions | false | unde
       // every verification. Said at most once a minute.
       if (Date.now() - lastStoreWarning > 60_000) {
         lastStoreWarning = Date.now();
-        warn(`the rate-limit store failed, so the request went through unlimited: ${error instanceof Error ? error.message : String(error)}`);
+        const detail = (error instanceof Error ? error.message : String(error)).replace(/^\[passid\] /, '');
+        warn(`the rate-limit store failed, so the request went through unlimited: ${detail}`);
       }
       return null;
     }

@@ -43,8 +43,10 @@ export async function POST(request: Request): Promise<Response> {
   // The work runs before the answer (within PASSID's 10 s), and the event counts as processed
   // only once it succeeded: if it throws, dedupe forgets the id and the 500 makes PASSID retry.
   try {
-    const { duplicate } = await dedupe.once(event.id, () => handlePassidEvent(event));
-    return Response.json({ received: true, duplicate });
+    const result = await dedupe.once(event.id, () => handlePassidEvent(event));
+    // Another delivery of this event is being processed right now: not yet ours to confirm.
+    if (result.duplicate && result.inProgress) return Response.json({ error: 'IN_PROGRESS' }, { status: 409 });
+    return Response.json({ received: true, duplicate: result.duplicate });
   } catch (error) {
     console.error('[passid] webhook handler failed; PASSID will retry', error);
     return Response.json({ error: 'HANDLER_FAILED' }, { status: 500 });
