@@ -185,6 +185,8 @@ export async function startPlayground(options = {}) {
     entry.type = event.type;
     entry.data = event.data;
     const once = await dedupe.once(event.id, () => push(entry));
+    // Another delivery of this event is being handled right now: 409, so PASSID delivers it again.
+    if (once.duplicate && once.inProgress) return c.json({ error: { code: 'CONFLICT', message: 'This event is being handled.' } }, 409);
     if (once.duplicate) push({ ...entry, duplicate: true, data: undefined });
     return c.json({ received: true, duplicate: once.duplicate });
   });
