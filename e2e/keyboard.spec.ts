@@ -149,3 +149,260 @@ test.describe('keyboard alone', () => {
     expect(errors).toEqual([]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Visible focus
+
+/** `rgb(…)`/`rgba(…)`/`color(srgb …)` → [r, g, b, a] in 0–255 (a in 0–1). */
+function parseColour(css: string): [number, number, number, number] {
+  const srgb = /^color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)(?: \/ ([\d.]+))?\)$/.exec(css);
+  if (srgb) return [Number(srgb[1]) * 255, Number(srgb[2]) * 255, Number(srgb[3]) * 255, srgb[4] === undefined ? 1 : Number(srgb[4])];
+  const rgb = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(css);
+  if (!rgb) throw new Error(`unparsed colour ${css}`);
+  return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3]), rgb[4] === undefined ? 1 : Number(rgb[4])];
+}
+
+/** WCAG relative luminance of an sRGB colour (0–255 channels). */
+function luminanceOf([r, g, b]: readonly number[]): number {
+  const lin = (c: number) => {
+    const s = c / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r ?? 0) + 0.7152 * lin(g ?? 0) + 0.0722 * lin(b ?? 0);
+}
+
+const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+
+/**
+ * The focused element's focus indicator: its outline (it must be `:focus-visible` and draw
+ * one, at least 2 px), and the colour it is drawn on: with a non-negative outline-offset the
+ * ring lies outside the element, on the nearest ancestor's opaque background.
+ */
+async function focusRing(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const cs = getComputedStyle(el);
+    let behind = '';
+    for (let node = el.parentElement; node; node = node.parentElement) {
+      const bg = getComputedStyle(node).backgroundColor;
+      if (bg && bg !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(bg)) {
+        behind = bg;
+        break;
+      }
+    }
+    return {
+      what: `${el.tagName} ${(el.textContent || el.getAttribute('name') || '').trim()}`,
+      focusVisible: el.matches(':focus-visible'),
+      style: cs.outlineStyle,
+      width: Number.parseFloat(cs.outlineWidth),
+      offset: Number.parseFloat(cs.outlineOffset),
+      colour: cs.outlineColor,
+      behind,
+    };
+  });
+}
+
+async function expectVisibleRing(page: Page, label: string) {
+  const ring = await focusRing(page);
+  expect(ring.focusVisible, `${label}: ${ring.what} matches :focus-visible`).toBe(true);
+  expect(ring.style, `${label}: ${ring.what} draws an outline`).not.toBe('none');
+  expect(ring.width, `${label}: ${ring.what} outline width`).toBeGreaterThanOrEqual(2);
+  expect(ring.offset, `${label}: ${ring.what} outline outside the element`).toBeGreaterThanOrEqual(0);
+  const ratio = contrast(luminanceOf(parseColour(ring.colour)), luminanceOf(parseColour(ring.behind)));
+  expect(ratio, `${label}: ${ring.what} ring ${ring.colour} on ${ring.behind}`).toBeGreaterThanOrEqual(3);
+  return ring;
+}
+
+for (const scheme of [
+  { name: 'light', query: '' },
+  { name: 'dark', query: '&dark=1' },
+  // A custom primary in dark mode: a ring in the primary would be 2.6:1 on the dark background.
+  { name: 'dark-blue-primary', query: '&dark=1&primary=%231d4ed8' },
+]) {
+  test(`visible focus (${scheme.name}): every control of the widget shows a ring of at least 3:1 on its background`, async ({ page }) => {
+    await page.goto(`/?next=1${scheme.query}`);
+    await expectState(page, 'idle');
+    const seen: string[] = [];
+    // idle: "Generate QR code", the token field, "Verify token".
+    await tabUntil(page, isGenerate);
+    seen.push((await expectVisibleRing(page, scheme.name)).what);
+    await widget(page).screenshot({ path: join(SHOTS, `focus-${scheme.name}-generate.png`) });
+    await page.keyboard.press('Tab');
+    seen.push((await expectVisibleRing(page, scheme.name)).what);
+    await page.keyboard.type('EXPD-TOKN-0001');
+    await widget(page).screenshot({ path: join(SHOTS, `focus-${scheme.name}-token-field.png`) });
+    await page.keyboard.press('Tab');
+    seen.push((await expectVisibleRing(page, scheme.name)).what);
+    await widget(page).screenshot({ path: join(SHOTS, `focus-${scheme.name}-verify-token.png`) });
+    // declined: focus is moved to "Try again" (by the widget, after a keyboard action: still a visible ring).
+    await page.keyboard.press('Enter');
+    await expectState(page, 'declined');
+    seen.push((await expectVisibleRing(page, scheme.name)).what);
+    await widget(page).screenshot({ path: join(SHOTS, `focus-${scheme.name}-try-again.png`) });
+    await page.keyboard.press('Enter');
+    await expectState(page, 'idle');
+    await page.keyboard.type('KE8V-3TXY-Z72L');
+    await page.keyboard.press('Enter');
+    await expectState(page, 'success');
+    // success: "Verify another customer".
+    await tabUntil(page, (el) => el.inWidget && el.tag === 'BUTTON', 3);
+    seen.push((await expectVisibleRing(page, scheme.name)).what);
+    await widget(page).screenshot({ path: join(SHOTS, `focus-${scheme.name}-next-customer.png`) });
+    expect(seen).toEqual([
+      'BUTTON Generate QR code',
+      'INPUT passid-token',
+      'BUTTON Verify token',
+      'BUTTON Try again',
+      'BUTTON Verify another customer',
+    ]);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reduced motion
+
+/** The animations running on elements of the widget, by name. */
+const widgetAnimations = (page: Page) =>
+  page.evaluate(() =>
+    document
+      .getAnimations()
+      .filter((a) => {
+        const target = (a.effect as KeyframeEffect | null)?.target;
+        return !!target?.closest('.passid-root') && a.playState === 'running';
+      })
+      .map((a) => (a as CSSAnimation).animationName ?? (a as CSSTransition).transitionProperty ?? 'animation'),
+  );
+
+/** Every element of the widget with a transition longer than 0 s. */
+const widgetTransitions = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.passid-root, .passid-root *')]
+      .filter((el) => getComputedStyle(el).transitionDuration.split(',').some((d) => Number.parseFloat(d) > 0))
+      .map((el) => el.className),
+  );
+
+for (const motion of ['reduce', 'no-preference'] as const) {
+  test(`reduced motion (${motion}): the spinner and the pulse ${motion === 'reduce' ? 'stand still' : 'move'}`, async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: motion });
+    // Hold the session's creation (it still goes to the real sandbox) so the spinner can be looked at.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/bridge/request', async (route) => {
+      if (route.request().method() === 'POST') await held;
+      await route.continue();
+    });
+    await page.goto('/');
+    await expectState(page, 'idle');
+    await tabUntil(page, isGenerate);
+    await page.keyboard.press('Enter');
+    await expectState(page, 'requesting');
+    await expect(widget(page).locator('.passid-spinner')).toBeVisible();
+    if (motion === 'reduce') {
+      expect(await widgetAnimations(page)).toEqual([]);
+      await expect(widget(page).locator('.passid-spinner')).toHaveCSS('animation-name', 'none');
+    } else {
+      expect(await widgetAnimations(page)).toEqual(['passid-spin']);
+    }
+    expect(await widgetTransitions(page)).toEqual([]);
+    release();
+    await expectState(page, 'awaiting');
+    await expect(widget(page).locator('.passid-pulse')).toBeVisible();
+    expect(await widgetAnimations(page)).toEqual(motion === 'reduce' ? [] : ['passid-pulse']);
+    expect(await widgetTransitions(page)).toEqual([]);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The QR with a custom primary and in dark mode
+
+for (const look of [
+  { name: 'dark', query: '?dark=1' },
+  { name: 'light-yellow-primary', query: '?primary=%23ffeb3b' },
+  { name: 'dark-yellow-primary', query: '?dark=1&primary=%23ffeb3b' },
+  { name: 'dark-navy-primary', query: '?dark=1&primary=%231a237e' },
+]) {
+  test(`QR (${look.name}): decodes to the request's deep link, modules on background at least 4.5:1`, async ({ page }) => {
+    await page.goto(`/${look.query}`);
+    await expectState(page, 'idle');
+    await tabUntil(page, isGenerate);
+    await page.keyboard.press('Enter');
+    await expectState(page, 'awaiting');
+    const requestId = (await page.getByTestId('request-id').textContent())?.trim() ?? '';
+    const canvas = widget(page).locator('canvas');
+    const pixels = await canvas.evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+      return { width: d.width, height: d.height, data: Array.from(d.data) };
+    });
+    const decoded = jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height);
+    expect(decoded?.data).toContain(`r=${requestId}`);
+    let darkest = 1;
+    let lightest = 0;
+    for (let i = 0; i < pixels.data.length; i += 4) {
+      const l = luminanceOf(pixels.data.slice(i, i + 3));
+      darkest = Math.min(darkest, l);
+      lightest = Math.max(lightest, l);
+    }
+    expect(contrast(darkest, lightest)).toBeGreaterThanOrEqual(4.5);
+    // The quiet zone (the canvas's corner) is the light colour: dark modules on a light ground.
+    expect(luminanceOf(pixels.data.slice(0, 3))).toBe(lightest);
+    await widget(page).screenshot({ path: join(SHOTS, `qr-${look.name}.png`) });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The playground on a phone
+
+test.describe('playground at 390×844', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the widget is first on screen and in the Tab order; Tab never jumps back up the page', async ({ page }) => {
+    await page.goto('/');
+    await expectState(page, 'idle');
+    await expect(widget(page)).toBeInViewport();
+    const top = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    const widgetTop = await top('[data-testid="widget"]');
+    for (const other of ['.col-result', '.col-controls', '.col-fixtures', '.col-log']) {
+      expect(widgetTop, other).toBeLessThan(await top(other));
+    }
+    expect(await tabUntil(page, isGenerate)).toBeLessThanOrEqual(3);
+    await page.screenshot({ path: join(SHOTS, 'playground-390-generate-focused.png') });
+
+    // Every Tab stop of the page, in order, with where it is on the page.
+    const stops: { what: string; y: number }[] = [];
+    for (let i = 0; i < 120; i++) {
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const r = el.getBoundingClientRect();
+        return { what: `${el.tagName} ${(el.textContent || el.getAttribute('name') || el.getAttribute('type') || '').trim().slice(0, 30)}`, y: r.top + window.scrollY };
+      });
+      if (!stop || stops.some((s) => s.what === stop.what && s.y === stop.y)) break;
+      stops.push(stop);
+      await page.keyboard.press('Tab');
+    }
+    expect(stops.length).toBeGreaterThan(20);
+    // Top to bottom: no stop sits more than a row's height above the one before it.
+    for (let i = 1; i < stops.length; i++) {
+      expect(stops[i]!.y, `${stops[i - 1]!.what} → ${stops[i]!.what}`).toBeGreaterThanOrEqual(stops[i - 1]!.y - 12);
+    }
+  });
+
+  for (const locale of ['en', 'fr']) {
+    test(`the token field shows its whole placeholder (${locale})`, async ({ page }) => {
+      await page.goto(`/?locale=${locale}`);
+      await expectState(page, 'idle');
+      const field = widget(page).locator('input[name="passid-token"]');
+      // The placeholder's text typed into the field: it must fit without scrolling.
+      const fit = await field.evaluate((input: HTMLInputElement) => {
+        const before = input.value;
+        input.value = input.placeholder;
+        const result = { placeholder: input.placeholder, scrollWidth: input.scrollWidth, clientWidth: input.clientWidth };
+        input.value = before;
+        return result;
+      });
+      expect(fit.placeholder).toMatch(/X{4}/);
+      expect(fit.scrollWidth, JSON.stringify(fit)).toBeLessThanOrEqual(fit.clientWidth);
+      await widget(page).screenshot({ path: join(SHOTS, `playground-390-token-field-${locale}.png`) });
+    });
+  }
+});
