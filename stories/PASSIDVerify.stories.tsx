@@ -34,6 +34,8 @@ const success = (tier: 'A' | 'B' | 'C'): Story => ({
 export const SuccessTierA: Story = { ...success('A'), tags: ['state:success'] };
 export const SuccessTierB: Story = { ...success('B'), tags: ['state:success'] };
 export const SuccessTierC: Story = { ...success('C'), tags: ['state:success'] };
+/** Branch desks: `nextCustomer` adds "Verify another customer" after a success (a fresh idle widget). */
+export const SuccessNextCustomer: Story = { ...success('A'), tags: ['state:success'], args: { ...success('A').args, nextCustomer: true } };
 
 /** A token refused by the verify endpoint, with each of the six deny reasons. */
 const denied = (denyReason: DenyReason): Story => ({

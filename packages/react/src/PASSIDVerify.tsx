@@ -33,7 +33,7 @@ export interface PASSIDVerifyProps extends UsePassidVerifyOptions {
  */
 export function PASSIDVerify(props: PASSIDVerifyProps) {
   const { theme, className, nonce, ...options } = props;
-  const { view, start, submitToken, clearTokenInputError, retry } = usePassidVerify(options);
+  const { view, start, submitToken, clearTokenInputError, retry, reset } = usePassidVerify(options);
   const m = view.messages;
   /** `data-passid-focus` on the element the core names as this state's focus target. */
   const focus = (target: typeof view.focusTarget) => (view.focusTarget === target ? '' : undefined);
@@ -126,6 +126,11 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
             </h3>
             <ScoreBadge score={view.score} scoreText={view.scoreText} tier={view.tier} tierText={view.tierText} />
             <ClaimsSummary rows={view.claims} label={m.claimsTitle} />
+            {view.showNextCustomer ? (
+              <button type="button" className="passid-btn" onClick={reset}>
+                {m.nextCustomer}
+              </button>
+            ) : null}
           </>
         ) : null}
 

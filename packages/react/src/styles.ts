@@ -21,7 +21,7 @@ export const STYLESHEET =
   '@supports (color:color-mix(in srgb,red,red)){.passid-root{--_accent:var(--passid-accent,color-mix(in srgb,var(--_primary) 60%,#000))}}' +
   `.passid-root[data-mode=dark]${dark}@media (prefers-color-scheme:dark){.passid-root[data-mode=auto]${dark}}` +
   '.passid-root *{box-sizing:inherit}' +
-  '.passid-root :focus-visible{outline:3px solid var(--_accent);outline-offset:2px}' +
+  '.passid-root :focus-visible{outline:3px solid var(--_fg);outline-offset:2px}' +
   // Panels and headings take focus programmatically (tabIndex=-1) so screen readers follow
   // the state; they are not controls, so they draw no ring.
   '.passid-root [tabindex="-1"]:focus{outline:none}' +
@@ -60,4 +60,4 @@ export const STYLESHEET =
   '.passid-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}' +
   '@keyframes passid-spin{to{transform:rotate(1turn)}}@keyframes passid-pulse{50%{opacity:.3;transform:scale(.7)}}' +
   '@media (prefers-reduced-motion:reduce){.passid-pulse,.passid-spinner{animation:none}}' +
-  '@media (max-width:360px){.passid-root{padding:14px}.passid-input{letter-spacing:0;padding:8px}}';
+  '@media (max-width:420px){.passid-root{padding:14px}.passid-input{letter-spacing:0;padding:8px}}';

@@ -97,6 +97,16 @@ describe('connect', () => {
     ]);
   });
 
+  it('nextCustomer: "Verify another customer" only after a success, and only when asked for', () => {
+    const success = base({ status: 'success', mode: 'qr', claims: CLAIMS_A });
+    expect(connect(success).showNextCustomer).toBe(false);
+    expect(connect(success, { nextCustomer: true }).showNextCustomer).toBe(true);
+    expect(connect(success, { nextCustomer: true, messages: fr.messages }).messages.nextCustomer).toBe('Vérifier un autre client');
+    for (const status of ['idle', 'requesting', 'awaiting', 'verifying', 'declined', 'error'] as const) {
+      expect(connect(base({ status, mode: 'qr' }), { nextCustomer: true }).showNextCustomer).toBe(false);
+    }
+  });
+
   it('declined on expiry: "Request expired" and "Generate new code"', () => {
     const view = connect(base({ status: 'declined', mode: 'qr', decline: 'REQUEST_EXPIRED' }));
     expect(view).toMatchObject({ declineText: 'Request expired', retryLabel: 'Generate new code', retryVariant: 'primary', isExpired: true, showRetry: true, showQr: false });

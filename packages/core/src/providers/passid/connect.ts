@@ -27,6 +27,12 @@ export interface ConnectOptions {
   now?: number;
   /** Named in `heading` ("Verify with PASSID for {institution}"). @default undefined (the plain title) */
   institutionName?: string;
+  /**
+   * Offer "Verify another customer" after a success (`showNextCustomer`), for branch desks:
+   * the UI calls the controller's `reset()`, which starts a fresh idle widget.
+   * @default false
+   */
+  nextCustomer?: boolean;
 }
 
 /** Where keyboard focus belongs in a state (when the user was in the widget). */
@@ -93,6 +99,8 @@ export interface VerifyView {
   isSanctionsHit: boolean;
   /** Show the retry button (declined, error). */
   showRetry: boolean;
+  /** Show "Verify another customer" (`messages.nextCustomer`, calls `reset()`): success, with the `nextCustomer` option. */
+  showNextCustomer: boolean;
   /**
    * "Generate new code" after expiry, "Start over" after a sanctions hit (back to idle, no new
    * session), "Try again" otherwise; null when no retry.
@@ -272,6 +280,7 @@ export function connect(state: VerifyState, options: ConnectOptions = {}): Verif
     isExpired: expired,
     isSanctionsHit: sanctions,
     showRetry: ended,
+    showNextCustomer: success && !!options.nextCustomer,
     retryLabel: ended ? (sanctions ? m.startOver : expired ? m.generateNewCode : m.tryAgain) : null,
     retryVariant: ended ? (sanctions ? 'secondary' : 'primary') : null,
     errorText: errorMsg,
