@@ -132,6 +132,8 @@ export function createEngine<S extends Session, P, C, D>(spec: EngineSpec<S, P, 
   const waiting = new Set<() => void>();
   /** An outcome given before any session was open: the next session ends with it. */
   let queued: Outcome | null = null;
+  /** A pick-up given before any session was open: the next session is picked up at once. */
+  let queuedPickUp = false;
 
   /** Answers one call: waits while held, fails while failures are left, else `answer()`. */
   async function call<T>(
@@ -189,6 +191,10 @@ export function createEngine<S extends Session, P, C, D>(spec: EngineSpec<S, P, 
           streams: new Set(),
         };
         entries.push(entry);
+        if (queuedPickUp) {
+          (entry.view as Session).pickedUp = true;
+          queuedPickUp = false;
+        }
         if (queued) {
           apply(entry, queued);
           queued = null;
@@ -276,13 +282,16 @@ export function createEngine<S extends Session, P, C, D>(spec: EngineSpec<S, P, 
         held = false;
         [...waiting].forEach((open) => open());
       }),
-    /** Progress on the newest open session (e.g. a pick-up), reported to its watcher. */
-    progress: (progress: Progress) =>
+    /** A device picks the newest open session up (reported to its watcher), or the next one created. */
+    pickUp: () =>
       drive(() => {
         const entry = open();
-        if (!entry) throw new Error('[passid/testing] No open session to report progress on: start one first.');
-        if (progress.pickedUp) (entry.view as Session).pickedUp = true;
-        entry.onProgress?.(progress);
+        if (!entry) {
+          queuedPickUp = true;
+          return null;
+        }
+        (entry.view as Session).pickedUp = true;
+        entry.onProgress?.({ pickedUp: true });
         return entry.view as FakeSession<S, P, C, D>;
       }),
     setOnline: (online: boolean, set: (value: boolean) => void) => drive(() => set(online)),

@@ -271,6 +271,16 @@ describe('createFakePasby with <PasbyVerify>', () => {
     expect(onSuccess).toHaveBeenCalledWith({ naming: { given: 'Amina', family: 'Wanjiru' } });
   });
 
+  it('pickUp() with no session open: the next session is picked up at once', async () => {
+    const pasby = createFakePasby();
+    expect(await pasby.pickUp()).toBeNull();
+    const { container } = render(<PasbyVerify {...pasby.props} autoStart onSuccess={() => {}} />);
+    await pasby.release();
+    expect(state(container)).toBe('awaiting');
+    expect(container.querySelector('canvas')).toBeNull();
+    expect(pasby.session?.pickedUp).toBe(true);
+  });
+
   it('a NIN without a pasby ID is NOT_ON_PASBY; a persona NIN opens a session; decline()', async () => {
     const pasby = createFakePasby();
     const onDecline = vi.fn();

@@ -47,8 +47,11 @@ export interface FakePasby {
   decline(reason?: 'CANCELLED'): Promise<FakePasbySession | null>;
   /** The flow expires now. */
   expire(): Promise<FakePasbySession | null>;
-  /** A device picked the open session up: the QR gives way to "approve in your pasby app". */
-  pickUp(): Promise<FakePasbySession>;
+  /**
+   * A device picks the newest open session up: the QR gives way to "approve in your pasby
+   * app". With no session open, the next session created is picked up at once (resolves with `null`).
+   */
+  pickUp(): Promise<FakePasbySession | null>;
   /** See `FakePassid.fail`: the same calls and retry rule (a pasby session has no token check). */
   fail(times?: number, error?: PassidError): Promise<void>;
   hold(): void;
@@ -125,7 +128,7 @@ export function createFakePasby(options: FakePasbyOptions = {}): FakePasby {
     approve: (claims = options.claims ?? 'amina') => engine.settle({ status: 'completed', claims: claimsOf(claims) }),
     decline: (reason = 'CANCELLED') => engine.settle({ status: 'declined', reason }),
     expire: () => engine.settle({ status: 'expired' }),
-    pickUp: () => engine.progress({ pickedUp: true }),
+    pickUp: engine.pickUp,
     fail: (times = 1, error) => engine.fail(times, error),
     hold: engine.hold,
     release: engine.release,
