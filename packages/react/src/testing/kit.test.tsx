@@ -237,6 +237,22 @@ describe('createFakePassid with <PASSIDVerify>', () => {
   });
 });
 
+describe('the score badge', () => {
+  it.each([
+    ['amina', 'positive'],
+    ['chidi', 'positive'],
+    ['kwame', 'warning'],
+  ] as const)('%s: the tier chip has the tier row\'s tone (%s)', async (persona, tone) => {
+    const passid = createFakePassid();
+    const { container } = widget(passid, { autoStart: true });
+    await passid.approve(persona);
+    const chip = container.querySelector('.passid-tier') as HTMLElement;
+    const row = container.querySelector('[data-claim=tier] dd') as HTMLElement;
+    expect(chip.dataset.tone).toBe(tone);
+    expect(row.dataset.tone).toBe(tone);
+  });
+});
+
 describe('createFakePassid with usePassidVerify', () => {
   it('approve(), decline() and expire() drive the hook', async () => {
     const passid = createFakePassid();
