@@ -25,7 +25,8 @@ const config: StorybookConfig = {
     reactDocgen: 'react-docgen-typescript',
     reactDocgenTypescriptOptions: {
       tsconfigPath: src('./tsconfig.json'),
-      include: ['**/packages/react/src/**/*.tsx', '**/stories/**/*.tsx'],
+      // The components only: on the stories' helpers it would tag plain objects (argTypes) too.
+      include: ['**/packages/react/src/**/*.tsx'],
       exclude: ['**/node_modules/**', '**/*.test.tsx'],
       shouldExtractLiteralValuesFromEnum: true,
       shouldRemoveUndefinedFromOptional: true,
