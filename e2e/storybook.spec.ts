@@ -58,6 +58,13 @@ for (const [id, prop, description] of [
   });
 }
 
+test("Storybook's own onboarding (the \"Get started\" checklist, the menu's guide) is off", async () => {
+  // Storybook shows them only in `pnpm storybook` (dev), never in this static build: the
+  // setting is what can be checked here.
+  const { default: config } = await import('../.storybook/main');
+  expect(config.features).toMatchObject({ sidebarOnboardingChecklist: false, menuOnboardingChecklist: false });
+});
+
 test('the controls of a story show the props, not the internal args', async ({ browser }) => {
   const manager = await browser.newPage();
   try {
