@@ -124,7 +124,8 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
             <h3 className="passid-title" tabIndex={-1} data-passid-focus={focus('title')}>
               {view.title}
             </h3>
-            <ScoreBadge score={view.score} scoreText={view.scoreText} tier={view.tier} tierText={view.tierText} />
+            {/* The badge's props are the view's fields of the same names (score, tier and their texts, the tier's tone). */}
+            <ScoreBadge {...view} />
             <ClaimsSummary rows={view.claims} label={m.claimsTitle} />
             {view.showNextCustomer ? (
               <button type="button" className="passid-btn" onClick={reset}>

@@ -48,7 +48,7 @@ export const STYLESHEET =
   '.passid-spinner{width:40px;height:40px;border:4px solid var(--_border);border-top-color:var(--_primary);border-radius:50%;animation:passid-spin .9s linear infinite}' +
   '.passid-badge{gap:12px;padding:10px 16px;border-radius:var(--_radius);background:var(--_surface)}' +
   '.passid-score{font-size:1.75em;font-weight:750;line-height:1;font-variant-numeric:tabular-nums}' +
-  '.passid-tier{min-width:2em;padding:4px 8px;border-radius:999px;background:var(--_primary);color:var(--_on-primary);font-weight:700}' +
+  '.passid-tier{padding:2px 8px;border:2px solid;border-radius:999px;font-weight:700}' +
   '.passid-claims-box{width:100%;text-align:start}.passid-claims-title{margin:0 0 8px;font-weight:650}' +
   '.passid-claims{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:6px 12px;margin:0}' +
   '.passid-claim{display:contents}.passid-claims dt{color:var(--_muted)}' +

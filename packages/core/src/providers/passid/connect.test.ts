@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PassidError } from '../../errors.js';
-import { claimRows, connect, formatCountdown } from './connect.js';
+import { claimRows, connect, formatCountdown, tierTone } from './connect.js';
+import { TIERS } from '../../wire/constants.js';
 import { initialState } from './machine.js';
 import { en } from '../../i18n/messages.js';
 import { fr } from '../../locales/fr.js';
@@ -167,6 +168,23 @@ describe('claimRows', () => {
 
   it('keeps markup as plain text', () => {
     expect(claimRows({ corridor: '<img src=x onerror=alert(1)>' })[0]?.value).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('tierTone: one colour rule for the tier row and the score badge', () => {
+  it('A and B positive, C warning, D and E negative', () => {
+    expect(TIERS.map(tierTone)).toEqual(['positive', 'positive', 'warning', 'negative', 'negative']);
+  });
+
+  it.each(TIERS)('tier %s: the view\'s badge tone is the tier row\'s tone', (tier) => {
+    const view = connect({ ...initialState(), status: 'success', mode: 'qr', claims: { ...CLAIMS_A, tier } });
+    expect(view.tierTone).toBe(view.claims.find((row) => row.key === 'tier')?.tone);
+    expect(view.tierTone).toBe(tierTone(tier));
+  });
+
+  it('no tier (full_score not granted): no tone', () => {
+    const { tier: _tier, ...rest } = CLAIMS_A;
+    expect(connect({ ...initialState(), status: 'success', mode: 'qr', claims: rest }).tierTone).toBeNull();
   });
 });
 
