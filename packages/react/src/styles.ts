@@ -6,10 +6,13 @@
  * root resolves each colour into an internal `--_*` property (public property first, then
  * the light default); a dark block resets only those, for `data-mode="dark"` and for
  * `data-mode="auto"` under `prefers-color-scheme: dark`. Every rule reads the `--_*` ones.
+ * Tones are semantic, not the brand's: positive texts take `--_accent`, a green with AA
+ * contrast in each scheme whatever `--passid-primary` is (a red or dark-blue brand must not
+ * make "Verified" look like a warning or fade on the dark background).
  */
 const mono = 'ui-monospace,Menlo,Consolas,monospace';
 const dark =
-  '{color-scheme:dark;--_bg:var(--passid-bg,#141a17);--_fg:var(--passid-fg,#e9efeb);--_muted:var(--passid-muted,#a7b4ad);--_border:var(--passid-border,#34403a);--_surface:var(--passid-surface,#1d2521);--_accent:var(--passid-accent,var(--_primary));--_danger:var(--passid-danger,#ffb4ab);--_warning:var(--passid-warning,#f3c26b)}';
+  '{color-scheme:dark;--_bg:var(--passid-bg,#141a17);--_fg:var(--passid-fg,#e9efeb);--_muted:var(--passid-muted,#a7b4ad);--_border:var(--passid-border,#34403a);--_surface:var(--passid-surface,#1d2521);--_accent:var(--passid-accent,#00c27a);--_danger:var(--passid-danger,#ffb4ab);--_warning:var(--passid-warning,#f3c26b)}';
 
 export const STYLESHEET =
   '.passid-root{--_primary:var(--passid-primary,#00c27a);--_on-primary:var(--passid-on-primary,#06130d);--_radius:var(--passid-radius,12px);' +
@@ -17,8 +20,6 @@ export const STYLESHEET =
   'color-scheme:light;box-sizing:border-box;max-width:var(--passid-max-width,420px);min-width:0;padding:20px;' +
   'border:1px solid var(--_border);border-radius:var(--_radius);background:var(--_bg);color:var(--_fg);' +
   'font:var(--passid-font-size,16px)/1.5 var(--passid-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);text-align:center}' +
-  // Modern browsers derive the light accent from a custom primary; older ones keep the default's.
-  '@supports (color:color-mix(in srgb,red,red)){.passid-root{--_accent:var(--passid-accent,color-mix(in srgb,var(--_primary) 60%,#000))}}' +
   `.passid-root[data-mode=dark]${dark}@media (prefers-color-scheme:dark){.passid-root[data-mode=auto]${dark}}` +
   '.passid-root *{box-sizing:inherit}' +
   '.passid-root :focus-visible{outline:3px solid var(--_fg);outline-offset:2px}' +
