@@ -84,10 +84,15 @@ export async function runSoak(options) {
     const path =
       action === 'decline' ? `/api/bridge/request/${id}/decline` : action === 'expire' ? `/api/sandbox/request/${id}/expire` : `/api/bridge/request/${id}/fulfill`;
     const auth = action === 'expire' ? { 'x-institution-key': KEY } : { authorization: `Bearer ${jwts[persona]}` };
-    const res = await fetch(url + path, { method: 'POST', headers: { ...headers, ...auth }, body: '{}' });
-    await res.arrayBuffer();
-    if (res.status !== 200) note(`${action} of ${id} answered ${res.status}`);
-    return res.status === 200;
+    try {
+      const res = await fetch(url + path, { method: 'POST', headers: { ...headers, ...auth }, body: '{}' });
+      await res.arrayBuffer();
+      if (res.status !== 200) note(`${action} of ${id} answered ${res.status}`);
+      return res.status === 200;
+    } catch (error) {
+      note(`${action} of ${id}: ${error?.message} (${error?.cause?.code ?? error?.cause?.message ?? 'no cause'})`);
+      return false;
+    }
   }
 
   const started = Date.now();
@@ -100,7 +105,9 @@ export async function runSoak(options) {
     samples.push({ t: Date.now() - started, heapUsed: process.memoryUsage().heapUsed });
   };
   sample();
-  const sampler = setInterval(sample, sampleMs);
+  // Samples while every slot runs: the drain at the end (slots finishing, controllers disposed)
+  // would bend the slope down.
+  const sampler = setInterval(() => (Date.now() < deadline ? sample() : clearInterval(sampler)), sampleMs);
 
   /** One controller slot: one session at a time, until the deadline. */
   async function slot(index) {
@@ -198,15 +205,19 @@ export async function runSoak(options) {
   clearInterval(sampler);
   // A late callback after the loops ended would still count as a stray end.
   await sleep(200);
+  const during = samples.splice(0);
   sample();
+  const after = samples[0];
 
-  const secondHalf = samples.filter((s) => s.t >= (samples.at(-1)?.t ?? 0) / 2);
-  const heap = samples.length
+  const secondHalf = during.filter((s) => s.t >= (during.at(-1)?.t ?? 0) / 2);
+  const heap = during.length
     ? {
-        samples: samples.length,
-        firstMB: samples[0].heapUsed / 2 ** 20,
-        lastMB: samples.at(-1).heapUsed / 2 ** 20,
-        maxMB: Math.max(...samples.map((s) => s.heapUsed)) / 2 ** 20,
+        samples: during.length,
+        firstMB: during[0].heapUsed / 2 ** 20,
+        lastMB: during.at(-1).heapUsed / 2 ** 20,
+        maxMB: Math.max(...during.map((s) => s.heapUsed)) / 2 ** 20,
+        /** Once every controller was disposed. */
+        afterMB: after.heapUsed / 2 ** 20,
         /** KB per minute, least squares over the second half of the run. */
         slopeKBPerMin: slope(secondHalf.map((s) => ({ x: s.t / 60_000, y: s.heapUsed / 1024 }))),
       }
