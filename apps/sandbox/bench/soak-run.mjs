@@ -48,6 +48,28 @@ export function slope(points) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A connection closed under a request before any answer: a pooled keep-alive socket the server had just closed. */
+const STALE_SOCKET = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+/**
+ * Node's `fetch`, sending a request once more when the keep-alive connection it reused was
+ * closed under it before any answer came, as browsers do (Chromium resends on a reused socket
+ * reset before the response headers). Node's fetch does not, and on a starved event loop
+ * (500 controllers on a shared 2-core machine) its pool reuses sockets the sandbox has just
+ * closed after 5 s idle. `onResend` counts them: the table shows how many.
+ */
+export function resendingFetch(onResend) {
+  return async (input, init) => {
+    try {
+      return await fetch(input, init);
+    } catch (error) {
+      if (init?.signal?.aborted || !STALE_SOCKET.has(error?.cause?.code)) throw error;
+      onResend(error.cause.code);
+      return fetch(input, init);
+    }
+  };
+}
+
 /**
  * Runs the soak against the sandbox at `url`. Options: `controllers` (500), `seconds` (180),
  * `seed` (1), `maxActionMs` (longest wait before the wallet acts, 3000), `sampleMs` (heap
@@ -66,11 +88,19 @@ export async function runSoak(options) {
     ends: { success: 0, HARD_DENY_SANCTIONS_MATCH: 0, CUSTOMER_DECLINED: 0, REQUEST_EXPIRED: 0, other: 0 },
     errors: { onError: 0, wallet: 0, thrown: 0 },
     controllersMade: 0,
+    /** Requests sent again after a stale keep-alive socket (see `resendingFetch`). */
+    resent: 0,
     /** The first few problems, said in words. */
     notes: [],
   };
-  const note = (text) => stats.notes.length < 20 && stats.notes.push(text);
+  /** At most 8 notes per kind of problem, so one kind cannot hide the others. */
+  const noted = new Map();
+  const note = (text, kind) => {
+    noted.set(kind, (noted.get(kind) ?? 0) + 1);
+    if (noted.get(kind) <= 8) stats.notes.push(text);
+  };
 
+  const send = resendingFetch(() => stats.resent++);
   const headers = { 'content-type': 'application/json' };
   const jwts = {};
   for (const persona of PERSONAS) {
@@ -85,12 +115,12 @@ export async function runSoak(options) {
       action === 'decline' ? `/api/bridge/request/${id}/decline` : action === 'expire' ? `/api/sandbox/request/${id}/expire` : `/api/bridge/request/${id}/fulfill`;
     const auth = action === 'expire' ? { 'x-institution-key': KEY } : { authorization: `Bearer ${jwts[persona]}` };
     try {
-      const res = await fetch(url + path, { method: 'POST', headers: { ...headers, ...auth }, body: '{}' });
+      const res = await send(url + path, { method: 'POST', headers: { ...headers, ...auth }, body: '{}' });
       await res.arrayBuffer();
-      if (res.status !== 200) note(`${action} of ${id} answered ${res.status}`);
+      if (res.status !== 200) note(`${action} of ${id} answered ${res.status}`, 'wallet-status');
       return res.status === 200;
     } catch (error) {
-      note(`${action} of ${id}: ${error?.message} (${error?.cause?.code ?? error?.cause?.message ?? 'no cause'})`);
+      note(`${action} of ${id}: ${error?.message} (${error?.cause?.code ?? error?.cause?.message ?? 'no cause'})`, 'wallet-network');
       return false;
     }
   }
@@ -118,7 +148,7 @@ export async function runSoak(options) {
       const id = controller.getState().session?.id ?? null;
       if (!open || open.controller !== controller || open.ended !== null || (open.id !== null && open.id !== id)) {
         stats.stray++;
-        note(`slot ${index}: a ${kind} end for ${id ?? 'no session'} that is not its open session`);
+        note(`slot ${index}: a ${kind} end for ${id ?? 'no session'} that is not its open session`, 'stray');
         return;
       }
       open.ended = kind;
@@ -129,6 +159,7 @@ export async function runSoak(options) {
       const controller = createPassidController({
         apiKey: KEY,
         baseUrl: url,
+        fetch: send,
         watch: random() < pollShare ? 'poll' : 'auto',
         onEvent: (event) => {
           if (event.type === 'state.awaiting' && open?.controller === controller && open.id === null) {
@@ -141,7 +172,7 @@ export async function runSoak(options) {
         onDecline: (_text, { code }) => end(controller, code),
         onError: (error) => {
           stats.errors.onError++;
-          note(`slot ${index}: onError ${error.kind} ${error.message}`);
+          note(`onError in slot ${index} (${controller.getState().mode}): ${error.kind} ${error.status ?? ''} ${error.message} ${error.cause?.cause?.code ?? error.cause?.message ?? ''}`, 'onError');
           end(controller, 'error');
         },
       });
@@ -168,7 +199,7 @@ export async function runSoak(options) {
         controller.start();
         if (!(await until(() => open.id !== null || open.ended !== null, END_TIMEOUT_MS))) {
           stats.missing++;
-          note(`slot ${index}: no session after ${END_TIMEOUT_MS} ms`);
+          note(`slot ${index}: no session after ${END_TIMEOUT_MS} ms`, 'no-session');
         } else if (open.id !== null) {
           const roll = random();
           const action = roll < 0.5 ? 'approve' : roll < 0.75 ? 'decline' : 'expire';
@@ -178,13 +209,13 @@ export async function runSoak(options) {
           if (!(await act(action, persona, open.id))) stats.errors.wallet++;
           if (!(await until(() => open.ended !== null, END_TIMEOUT_MS))) {
             stats.missing++;
-            note(`slot ${index}: ${open.id} did not end after ${action}`);
+            note(`slot ${index}: ${open.id} did not end after ${action}`, 'missing');
           } else {
             stats.endedOnce++;
             stats.ends[open.ended in stats.ends ? open.ended : 'other']++;
             if (open.ended !== expected) {
               stats.wrong++;
-              note(`slot ${index}: ${open.id} ended ${open.ended}, expected ${expected} (${action} as ${persona})`);
+              note(`slot ${index}: ${open.id} ended ${open.ended}, expected ${expected} (${action} as ${persona})`, 'wrong');
             }
           }
         }
@@ -195,7 +226,7 @@ export async function runSoak(options) {
       }
     } catch (error) {
       stats.errors.thrown++;
-      note(`slot ${index}: ${error?.stack ?? error}`);
+      note(`slot ${index}: ${error?.stack ?? error}`, 'thrown');
     } finally {
       controller.dispose();
     }

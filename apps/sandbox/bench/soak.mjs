@@ -5,7 +5,7 @@
  * (free port, temp database, rate limit off), runs that many real controllers against it for
  * that long, prints a table and exits 1 when a session did not end exactly once as its action
  * called for, on any error, or when the heap grew faster than --max-slope KB/min (least
- * squares over the second half of the run, heapUsed after a full gc every 5 s). Runs itself
+ * squares over the second half of the run, heapUsed after a full gc every 2 s). Runs itself
  * again under `node --expose-gc` when started without it.
  */
 import { spawnSync } from 'node:child_process';
@@ -40,7 +40,7 @@ const { url, stop } = await spawnSandbox();
 console.log(`[passid] soak: ${controllers} controllers × ${seconds} s against ${url}, seed ${seed}…`);
 let result;
 try {
-  result = await runSoak({ url, controllers, seconds, seed });
+  result = await runSoak({ url, controllers, seconds, seed, sampleMs: 2000 });
 } finally {
   stop();
 }
@@ -55,6 +55,7 @@ const rows = [
   ['ended once', `${result.endedOnce} / ${result.sessions}  (missing ${result.missing}, stray ends ${result.stray}, wrong outcome ${result.wrong})`],
   ['outcomes', `success ${ends.success}, sanctions ${ends.HARD_DENY_SANCTIONS_MATCH}, declined ${ends.CUSTOMER_DECLINED}, expired ${ends.REQUEST_EXPIRED}, other ${ends.other}`],
   ['errors', `${result.errorCount}  (onError ${errors.onError}, wallet-side ${errors.wallet}, thrown ${errors.thrown})`],
+  ['resent', `${result.resent} requests sent again after a stale keep-alive socket (as a browser does)`],
   ['heap', heap ? `first ${mb(heap.firstMB)}, last ${mb(heap.lastMB)}, max ${mb(heap.maxMB)} (${heap.samples} samples after gc while running); ${mb(heap.afterMB)} once all were disposed` : 'not measured'],
   ['heap slope', heap ? `${heap.slopeKBPerMin.toFixed(0)} KB/min over the second half (limit ${maxSlope})` : '-'],
 ];
