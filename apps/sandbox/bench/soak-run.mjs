@@ -10,7 +10,11 @@
  * callback is a stray end), with the outcome its action calls for (a sanctions hit never a
  * success), and without any error (onError, or a wallet-side call that is not 200). With
  * `gc` (node --expose-gc), heapUsed is sampled after a full collection every `sampleMs`.
+ *
+ * The controllers' `fetch` sends a request once more when Node's pool reused a keep-alive
+ * socket the sandbox had closed (`resendingFetch`, as browsers do); the count is reported.
  */
+import { request as httpRequest } from 'node:http';
 import { createPassidController } from '@passid/core';
 
 const KEY = 'sk_sandbox_demo';
@@ -88,7 +92,7 @@ export async function runSoak(options) {
     ends: { success: 0, HARD_DENY_SANCTIONS_MATCH: 0, CUSTOMER_DECLINED: 0, REQUEST_EXPIRED: 0, other: 0 },
     errors: { onError: 0, wallet: 0, thrown: 0 },
     controllersMade: 0,
-    /** Requests sent again after a stale keep-alive socket (see `resendingFetch`). */
+    /** Controllers' requests sent again after a stale keep-alive socket (see `resendingFetch`). */
     resent: 0,
     /** The first few problems, said in words. */
     notes: [],
@@ -109,18 +113,32 @@ export async function runSoak(options) {
     jwts[persona] = (await res.json()).jwt;
   }
 
+  /**
+   * One POST of the wallet, on a connection of its own (`agent: false`): the wallet is another
+   * device, and a pooled socket could be one the sandbox closed while this process was busy.
+   */
+  const walletPost = (path, auth) =>
+    new Promise((resolve, reject) => {
+      const req = httpRequest(url + path, { method: 'POST', agent: false, headers: { ...headers, ...auth, 'content-length': '2' } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+
   /** The wallet's side of one session; true when the sandbox answered 200. */
   async function act(action, persona, id) {
     const path =
       action === 'decline' ? `/api/bridge/request/${id}/decline` : action === 'expire' ? `/api/sandbox/request/${id}/expire` : `/api/bridge/request/${id}/fulfill`;
     const auth = action === 'expire' ? { 'x-institution-key': KEY } : { authorization: `Bearer ${jwts[persona]}` };
     try {
-      const res = await send(url + path, { method: 'POST', headers: { ...headers, ...auth }, body: '{}' });
-      await res.arrayBuffer();
-      if (res.status !== 200) note(`${action} of ${id} answered ${res.status}`, 'wallet-status');
-      return res.status === 200;
+      const status = await walletPost(path, auth);
+      if (status !== 200) note(`${action} of ${id} answered ${status}`, 'wallet-status');
+      return status === 200;
     } catch (error) {
-      note(`${action} of ${id}: ${error?.message} (${error?.cause?.code ?? error?.cause?.message ?? 'no cause'})`, 'wallet-network');
+      note(`${action} of ${id}: ${error?.code ?? error?.message}`, 'wallet-network');
       return false;
     }
   }

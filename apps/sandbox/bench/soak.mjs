@@ -55,7 +55,7 @@ const rows = [
   ['ended once', `${result.endedOnce} / ${result.sessions}  (missing ${result.missing}, stray ends ${result.stray}, wrong outcome ${result.wrong})`],
   ['outcomes', `success ${ends.success}, sanctions ${ends.HARD_DENY_SANCTIONS_MATCH}, declined ${ends.CUSTOMER_DECLINED}, expired ${ends.REQUEST_EXPIRED}, other ${ends.other}`],
   ['errors', `${result.errorCount}  (onError ${errors.onError}, wallet-side ${errors.wallet}, thrown ${errors.thrown})`],
-  ['resent', `${result.resent} requests sent again after a stale keep-alive socket (as a browser does)`],
+  ['resent', `${result.resent} of the controllers' requests sent again after a stale keep-alive socket (as a browser does)`],
   ['heap', heap ? `first ${mb(heap.firstMB)}, last ${mb(heap.lastMB)}, max ${mb(heap.maxMB)} (${heap.samples} samples after gc while running); ${mb(heap.afterMB)} once all were disposed` : 'not measured'],
   ['heap slope', heap ? `${heap.slopeKBPerMin.toFixed(0)} KB/min over the second half (limit ${maxSlope})` : '-'],
 ];
