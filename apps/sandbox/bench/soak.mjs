@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `pnpm bench:soak [--controllers 500] [--seconds 180] [--seed 1] [--max-slope 1024]` (after
+ * `pnpm bench:soak [--controllers 500] [--seconds 180] [--seed 1] [--max-slope 2048]` (after
  * `pnpm build`): the soak of bench/soak-run.mjs. Starts the BUILT sandbox as a child process
  * (free port, temp database, rate limit off), runs that many real controllers against it for
  * that long, prints a table and exits 1 when a session did not end exactly once as its action
@@ -24,7 +24,7 @@ const { values } = parseArgs({
     controllers: { type: 'string', default: '500' },
     seconds: { type: 'string', default: '180' },
     seed: { type: 'string', default: '1' },
-    'max-slope': { type: 'string', default: '1024' },
+    'max-slope': { type: 'string', default: '2048' },
   },
 });
 const controllers = Number(values.controllers);
