@@ -18,6 +18,7 @@ const alias = [
   { find: /^@passid\/react\/locales\/fr$/, replacement: src('./packages/react/src/locales/fr.ts') },
   { find: /^@passid\/react\/pasby$/, replacement: src('./packages/react/src/pasby/index.ts') },
   { find: /^@passid\/react\/pasby\/locales\/fr$/, replacement: src('./packages/react/src/pasby/locales/fr.ts') },
+  { find: /^@passid\/react\/testing$/, replacement: src('./packages/react/src/testing/index.ts') },
   { find: /^@passid\/react$/, replacement: src('./packages/react/src/index.ts') },
   { find: /^@passid\/server\/pasby$/, replacement: src('./packages/server/src/pasby/index.ts') },
   { find: /^@passid\/server\/redis$/, replacement: src('./packages/server/src/redis/index.ts') },

@@ -28,6 +28,57 @@ test('the Storybook build has a story for every state, theme and locale', () => 
   expect(stories.length).toBeGreaterThanOrEqual(25);
 });
 
+/** The args a reader never sets: the test kit's fake and the props it fills in (see stories/support/story.tsx). */
+const INTERNAL_ARGS = ['fake', 'drive', 'noTransport', 'transport', 'clock', 'network', 'fetch', 'createIdempotencyKey', 'script'];
+
+test('each component has a docs page', () => {
+  const docs = Object.values(index.entries).filter((e) => e.type === 'docs').map((e) => e.id);
+  expect(docs).toEqual(expect.arrayContaining(['passidverify-states--docs', 'pasbyverify-states--docs']));
+});
+
+for (const [id, prop, description] of [
+  ['passidverify-states--docs', 'apiKey', 'Institution API key, sent as X-Institution-Key'],
+  ['pasbyverify-states--docs', 'mode', 'How the customer answers'],
+] as const) {
+  test(`docs page ${id}: a props table from the JSDoc (${prop}), without the stories' internal args`, async ({ browser }) => {
+    const docsPage = await browser.newPage();
+    try {
+      await docsPage.goto(`${STORYBOOK_URL}/iframe.html?id=${id}&viewMode=docs`);
+      const table = docsPage.locator('.docblock-argstable').first();
+      await expect(table).toBeVisible();
+      const row = table.locator('tbody tr').filter({ has: docsPage.locator('td:first-child', { hasText: new RegExp(`^${prop}$`) }) });
+      await expect(row).toContainText(description);
+      const names = (await table.locator('tbody tr td:first-child').allTextContents()).map((n) => n.replace(/\*$/, ''));
+      expect(names).toContain('onSuccess');
+      expect(names.filter((n) => INTERNAL_ARGS.includes(n))).toEqual([]);
+      await shot(docsPage, `docs-${id}`);
+    } finally {
+      await docsPage.close();
+    }
+  });
+}
+
+test("Storybook's own onboarding (the \"Get started\" checklist, the menu's guide) is off", async () => {
+  // Storybook shows them only in `pnpm storybook` (dev), never in this static build: the
+  // setting is what can be checked here.
+  const { default: config } = await import('../.storybook/main');
+  expect(config.features).toMatchObject({ sidebarOnboardingChecklist: false, menuOnboardingChecklist: false });
+});
+
+test('the controls of a story show the props, not the internal args', async ({ browser }) => {
+  const manager = await browser.newPage();
+  try {
+    await manager.goto(`${STORYBOOK_URL}/?path=/story/passidverify-states--awaiting`);
+    const controls = manager.locator('.docblock-argstable').first();
+    await expect(controls).toBeVisible({ timeout: 30_000 });
+    const names = (await controls.locator('tbody tr td:first-child').allTextContents()).map((n) => n.replace(/\*$/, ''));
+    expect(names).toEqual(expect.arrayContaining(['apiKey', 'endpoint', 'theme', 'locale']));
+    expect(names.filter((n) => INTERNAL_ARGS.includes(n))).toEqual([]);
+  } finally {
+    await manager.close();
+  }
+});
+
 // One page for all stories: Storybook switches stories in place (no reload of its bundle).
 test.describe.configure({ mode: 'serial' });
 let context: BrowserContext;

@@ -38,6 +38,7 @@ async function measure(label, contents) {
     external: ['react', 'react-dom', 'react/*', 'react-dom/*', 'qrcode'],
     alias: {
       '@passid/core/pasby': `${root}packages/core/dist/pasby/index.js`,
+      '@passid/core/wire': `${root}packages/core/dist/wire/index.js`,
       '@passid/react/pasby': `${root}packages/react/dist/pasby/index.js`,
       '@passid/core': `${root}packages/core/dist/index.js`,
       '@passid/react': `${root}packages/react/dist/index.js`,
@@ -74,6 +75,13 @@ if (leaked.length > 0) {
   console.error(`pasby code in a PASSID-only bundle: ${leaked.map((r) => r.label).join(', ')}`);
   process.exitCode = 1;
 } else if (hasPasby) console.log('\nPASSID-only bundles: no pasby code (checked)');
+// No entry measured here (`@passid/react` everything included) carries the test kit
+// (`@passid/react/testing`): none of its names or its fakes' ids.
+const kit = rows.filter((r) => /createFake(Passid|Pasby)|req_fake|fake-pasby-handle|PASSID_PERSONAS/.test(r.text));
+if (kit.length > 0) {
+  console.error(`test kit code in a bundle: ${kit.map((r) => r.label).join(', ')}`);
+  process.exitCode = 1;
+} else console.log('No bundle carries the test kit (checked)');
 const total = rows[2].gz;
 console.log(`\n<PASSIDVerify> with push, gzipped: ${kb(total)} (budget ${kb(BUDGET)}, aim 14.50 KB): ${total <= BUDGET ? 'within budget' : 'OVER BUDGET'}`);
 if (MAX !== Infinity) {

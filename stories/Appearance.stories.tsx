@@ -1,25 +1,25 @@
 /** Themes (default, custom primary, dark) and locales (en, fr) of `<PASSIDVerify>`. */
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { Widget, submitToken, type StoryProps } from './support/story';
+import { INTERNAL_ARG_TYPES, Widget, submitToken, type StoryProps } from './support/story';
 import { fr } from '@passid/core/locales/fr';
-import { CLAIMS } from './support/fakeTransport';
 
 const meta = {
   title: 'PASSIDVerify/Appearance',
   component: Widget,
-  argTypes: { script: { control: false }, transport: { control: false }, clock: { control: false } },
+  argTypes: INTERNAL_ARG_TYPES,
 } satisfies Meta<StoryProps>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const completedA = { watch: { resolve: { status: 'completed' as const, claims: CLAIMS.A } } };
+/** The customer approves at once (persona amina, tier A). */
+const approve: StoryProps['drive'] = (passid) => passid.approve('amina');
 
 export const ThemeDefault: Story = { tags: ['state:awaiting'], args: { autoStart: true, theme: { mode: 'light' } } };
 
 export const ThemeCustomPrimary: Story = { tags: ['state:awaiting'], args: { autoStart: true, theme: { primary: '#1d4ed8', mode: 'light' } } };
 
 export const ThemeCustomPrimarySuccess: Story = { tags: ['state:success'],
-  args: { autoStart: true, theme: { primary: '#1d4ed8', mode: 'light' }, script: completedA },
+  args: { autoStart: true, theme: { primary: '#1d4ed8', mode: 'light' }, drive: approve },
 };
 
 export const ThemeDark: Story = { tags: ['state:awaiting'],
@@ -28,7 +28,7 @@ export const ThemeDark: Story = { tags: ['state:awaiting'],
 };
 
 export const ThemeDarkSuccess: Story = { tags: ['state:success'],
-  args: { autoStart: true, theme: { mode: 'dark' }, script: completedA },
+  args: { autoStart: true, theme: { mode: 'dark' }, drive: approve },
   parameters: { surface: 'dark' },
 };
 
@@ -38,12 +38,12 @@ export const LocaleFrenchIdle: Story = { tags: ['state:idle'], args: { locale: f
 
 export const LocaleFrenchAwaiting: Story = { tags: ['state:awaiting'], args: { locale: fr, autoStart: true } };
 
-export const LocaleFrenchSuccess: Story = { tags: ['state:success'], args: { locale: fr, autoStart: true, script: completedA } };
+export const LocaleFrenchSuccess: Story = { tags: ['state:success'], args: { locale: fr, autoStart: true, drive: approve } };
 
 export const LocaleFrenchDeclined: Story = { tags: ['state:declined'],
   args: {
     locale: fr,
-    script: { verify: { resolve: { verified: false, token: 'PASSID-AB3X-7YQM-K9PQ-3MNX', denyReason: 'TOKEN_EXPIRED' } } },
+    fake: { tokens: { 'PASSID-AB3X-7YQM-K9PQ-3MNX': 'TOKEN_EXPIRED' } },
   },
   play: submitToken('PASSID-AB3X-7YQM-K9PQ-3MNX'),
 };

@@ -11,6 +11,8 @@ export default defineConfig({
         'locales/fr': 'src/locales/fr.ts',
         'pasby/index': 'src/pasby/index.ts',
         'pasby/locales/fr': 'src/pasby/locales/fr.ts',
+        // The test kit: for tests and stories only, never imported by the other entries.
+        'testing/index': 'src/testing/index.ts',
       },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,

@@ -1,24 +1,33 @@
+import { useState } from 'react';
 import { PasbyVerify } from '@passid/react/pasby';
 import type { PasbyVerifyProps } from '@passid/react/pasby';
+import { createFakePasby } from '@passid/react/testing';
+import type { FakePasby, FakePasbyOptions } from '@passid/react/testing';
 import { userEvent, within } from 'storybook/test';
-import { frozenClock } from './fakeTransport';
-import { fakePasbyTransport, type PasbyScript } from './fakePasbyTransport';
+import { frozenClock } from './story';
 
-/** Story args: the component's props, plus the fake transport's script. */
+/** Story args: the component's props, plus how the story drives the test kit's fake pasby. */
 export type PasbyStoryProps = Omit<PasbyVerifyProps, 'onSuccess'> & {
-  script?: PasbyScript;
-  /** No transport at all (to show the configuration error). */
+  /** Options of the fake (e.g. `nins`). Internal: hidden from the controls and the docs. */
+  fake?: FakePasbyOptions;
+  /** What the fake does before the widget mounts (`approve()`, `hold()`…). Internal. */
+  drive?: (pasby: FakePasby) => unknown;
+  /** No transport at all (to show the configuration error). Internal. */
   noTransport?: boolean;
   onSuccess?: PasbyVerifyProps['onSuccess'];
 };
 
-/** `<PasbyVerify>` on the frozen clock, driven by a fake transport (a new one per mount). */
-export function PasbyWidget({ script, noTransport, onSuccess, ...props }: PasbyStoryProps) {
+/** `<PasbyVerify>` on the frozen clock, driven by the test kit's fake pasby (a new one per mount). */
+export function PasbyWidget({ fake, drive, noTransport, onSuccess, ...props }: PasbyStoryProps) {
+  const [pasby] = useState(() => {
+    const created = createFakePasby({ clock: frozenClock, ...fake });
+    void drive?.(created);
+    return created;
+  });
   return (
     <PasbyVerify
       institutionName="Demo Bank"
-      transport={noTransport ? undefined : fakePasbyTransport(script)}
-      clock={frozenClock}
+      {...(noTransport ? { clock: frozenClock } : pasby.props)}
       onSuccess={onSuccess ?? (() => {})}
       {...props}
     />

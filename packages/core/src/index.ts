@@ -106,5 +106,6 @@ export {
   errorText,
   formatCountdown,
   secondsLeft,
+  tierTone,
 } from './providers/passid/connect.js';
 export type { VerifyView, ClaimRow, ClaimTone, ConnectOptions, FocusTarget } from './providers/passid/connect.js';

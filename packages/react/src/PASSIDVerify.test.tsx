@@ -408,6 +408,56 @@ describe('<PASSIDVerify> states', () => {
   });
 });
 
+describe('<PASSIDVerify nextCustomer>', () => {
+  it('after a success, "Verify another customer" gives a fresh widget with focus on its first control; onSuccess once per session', async () => {
+    const bridge = setup();
+    const { ui, onSuccess } = widget(bridge, { nextCustomer: true });
+    const { container } = render(ui);
+    const generate = screen.getByRole('button', { name: 'Generate QR code' });
+    generate.focus();
+    fireEvent.click(generate);
+    await advance();
+    bridge.complete();
+    await advance(2500);
+    expect(root(container).dataset.state).toBe('success');
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onSuccess).toHaveBeenLastCalledWith(CLAIMS_A);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Verify another customer' }));
+    expect(root(container).dataset.state).toBe('idle');
+    expect(screen.queryByText('FSI 812')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe(en.liveIdle);
+    await advance();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Generate QR code' }));
+
+    // The next customer reads out a share token: a second session, a second call.
+    submitToken('KE8V-3TXY-Z72L');
+    await advance();
+    expect(root(container).dataset.state).toBe('success');
+    expect(onSuccess).toHaveBeenCalledTimes(2);
+    await advance(60_000);
+    expect(onSuccess).toHaveBeenCalledTimes(2);
+    expect(screen.getByRole('button', { name: 'Verify another customer' })).toBeTruthy();
+  });
+
+  it('is opt-in: no button without it, and none before a success', async () => {
+    const bridge = setup();
+    const { unmount } = render(widget(bridge).ui);
+    submitToken('KE8V-3TXY-Z72L');
+    await advance();
+    expect(screen.getByRole('heading', { name: 'Credential verified' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Verify another customer' })).toBeNull();
+    unmount();
+    render(widget(bridge, { nextCustomer: true, locale: fr }).ui);
+    expect(screen.queryByRole('button', { name: 'Vérifier un autre client' })).toBeNull();
+    fireEvent.change(screen.getByLabelText('Jeton PASSID'), { target: { value: 'ZZZZ-ZZZZ-ZZZZ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Vérifier le jeton' }));
+    await advance();
+    expect(root(document.body).dataset.state).toBe('declined');
+    expect(screen.queryByRole('button', { name: 'Vérifier un autre client' })).toBeNull();
+  });
+});
+
 describe('<PASSIDVerify> accessibility and theming', () => {
   it('announces state changes in a polite live region', async () => {
     const bridge = setup();
@@ -459,6 +509,22 @@ describe('<PASSIDVerify> accessibility and theming', () => {
     await advance();
     expect(document.activeElement).toBe(outside);
     outside.remove();
+  });
+
+  it('keeps the QR black on white whatever the theme (a light yellow primary, dark mode), so it decodes', async () => {
+    for (const theme of [{ primary: '#ffeb3b', mode: 'dark' as const }, { primary: '#1a237e', mode: 'light' as const }]) {
+      const bridge = setup();
+      const { unmount } = render(widget(bridge, { theme }).ui);
+      clickGenerate();
+      await advance();
+      const canvas = screen.getByRole('img') as HTMLCanvasElement;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      const colours = new Set<string>();
+      for (let i = 0; i < data.length; i += 4) colours.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+      expect([...colours].sort()).toEqual(['0,0,0', '255,255,255']);
+      expect(jsQR(new Uint8ClampedArray(data), canvas.width, canvas.height)?.data).toBe(bridge.latest().deepLink);
+      unmount();
+    }
   });
 
   it('sets data-state, data-mode and the primary colour with a readable text colour', () => {

@@ -33,7 +33,7 @@ export interface PASSIDVerifyProps extends UsePassidVerifyOptions {
  */
 export function PASSIDVerify(props: PASSIDVerifyProps) {
   const { theme, className, nonce, ...options } = props;
-  const { view, start, submitToken, clearTokenInputError, retry } = usePassidVerify(options);
+  const { view, start, submitToken, clearTokenInputError, retry, reset } = usePassidVerify(options);
   const m = view.messages;
   /** `data-passid-focus` on the element the core names as this state's focus target. */
   const focus = (target: typeof view.focusTarget) => (view.focusTarget === target ? '' : undefined);
@@ -124,8 +124,14 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
             <h3 className="passid-title" tabIndex={-1} data-passid-focus={focus('title')}>
               {view.title}
             </h3>
-            <ScoreBadge score={view.score} scoreText={view.scoreText} tier={view.tier} tierText={view.tierText} />
+            {/* The badge's props are the view's fields of the same names (score, tier and their texts, the tier's tone). */}
+            <ScoreBadge {...view} />
             <ClaimsSummary rows={view.claims} label={m.claimsTitle} />
+            {view.showNextCustomer ? (
+              <button type="button" className="passid-btn" onClick={reset}>
+                {m.nextCustomer}
+              </button>
+            ) : null}
           </>
         ) : null}
 

@@ -21,7 +21,7 @@ export const STYLESHEET =
   '@supports (color:color-mix(in srgb,red,red)){.passid-root{--_accent:var(--passid-accent,color-mix(in srgb,var(--_primary) 60%,#000))}}' +
   `.passid-root[data-mode=dark]${dark}@media (prefers-color-scheme:dark){.passid-root[data-mode=auto]${dark}}` +
   '.passid-root *{box-sizing:inherit}' +
-  '.passid-root :focus-visible{outline:3px solid var(--_accent);outline-offset:2px}' +
+  '.passid-root :focus-visible{outline:3px solid var(--_fg);outline-offset:2px}' +
   // Panels and headings take focus programmatically (tabIndex=-1) so screen readers follow
   // the state; they are not controls, so they draw no ring.
   '.passid-root [tabindex="-1"]:focus{outline:none}' +
@@ -48,7 +48,7 @@ export const STYLESHEET =
   '.passid-spinner{width:40px;height:40px;border:4px solid var(--_border);border-top-color:var(--_primary);border-radius:50%;animation:passid-spin .9s linear infinite}' +
   '.passid-badge{gap:12px;padding:10px 16px;border-radius:var(--_radius);background:var(--_surface)}' +
   '.passid-score{font-size:1.75em;font-weight:750;line-height:1;font-variant-numeric:tabular-nums}' +
-  '.passid-tier{min-width:2em;padding:4px 8px;border-radius:999px;background:var(--_primary);color:var(--_on-primary);font-weight:700}' +
+  '.passid-tier{padding:2px 8px;border:2px solid;border-radius:999px;font-weight:700}' +
   '.passid-claims-box{width:100%;text-align:start}.passid-claims-title{margin:0 0 8px;font-weight:650}' +
   '.passid-claims{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:6px 12px;margin:0}' +
   '.passid-claim{display:contents}.passid-claims dt{color:var(--_muted)}' +
@@ -60,4 +60,4 @@ export const STYLESHEET =
   '.passid-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}' +
   '@keyframes passid-spin{to{transform:rotate(1turn)}}@keyframes passid-pulse{50%{opacity:.3;transform:scale(.7)}}' +
   '@media (prefers-reduced-motion:reduce){.passid-pulse,.passid-spinner{animation:none}}' +
-  '@media (max-width:360px){.passid-root{padding:14px}.passid-input{letter-spacing:0;padding:8px}}';
+  '@media (max-width:420px){.passid-root{padding:14px}.passid-input{letter-spacing:0;padding:8px}}';

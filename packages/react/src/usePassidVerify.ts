@@ -14,6 +14,13 @@ import type {
 export interface UsePassidVerifyOptions extends PassidControllerOptions {
   /** Start a QR session as soon as the widget mounts. @default false */
   autoStart?: boolean;
+  /**
+   * After a success, offer "Verify another customer" (`view.showNextCustomer`): it calls
+   * `reset()`, a fresh idle widget for the next customer at a branch desk. `onSuccess` still
+   * fires once per session.
+   * @default false
+   */
+  nextCustomer?: boolean;
 }
 
 /** What {@link usePassidVerify} returns. */
@@ -30,7 +37,7 @@ export interface UsePassidVerifyResult {
   clearTokenInputError(): void;
   /** "Try again" / "Generate new code". */
   retry(): void;
-  /** Back to idle, cancelling what runs. */
+  /** Back to idle, cancelling what runs ("Verify another customer" after a success). */
   reset(): void;
 }
 
@@ -55,9 +62,12 @@ export function usePassidVerify(options: UsePassidVerifyOptions): UsePassidVerif
   });
 
   const state = useSyncExternalStore(controller.subscribe, controller.getState, () => serverSnapshot);
-  const { locale, messages: overrides, institutionName } = options;
+  const { locale, messages: overrides, institutionName, nextCustomer } = options;
   const messages = useMemo(() => resolveMessages(locale, overrides), [locale, overrides]);
-  const view = useMemo(() => connect(state, { messages, institutionName }), [state, messages, institutionName]);
+  const view = useMemo(
+    () => connect(state, { messages, institutionName, nextCustomer }),
+    [state, messages, institutionName, nextCustomer],
+  );
   // The controller's methods are closures (no `this`), stable for the controller's life.
   const { start, submitToken, clearTokenInputError, retry, reset } = controller;
   return { state, view, start, submitToken, clearTokenInputError, retry, reset };

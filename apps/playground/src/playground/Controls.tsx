@@ -171,6 +171,13 @@ export function Controls({ settings, onChange, apiKey, proxyPrefix, pasbyPrefix 
         <input type="checkbox" checked={settings.dark} onChange={(e) => set('dark', e.target.checked)} />
         <span>Dark widget</span>
       </label>
+
+      <label className="check" hidden={pasby}>
+        <input type="checkbox" checked={settings.nextCustomer} onChange={(e) => set('nextCustomer', e.target.checked)} />
+        <span>
+          "Verify another customer" after success <code>nextCustomer</code>
+        </span>
+      </label>
     </form>
   );
 }

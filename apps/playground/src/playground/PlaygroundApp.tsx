@@ -124,10 +124,6 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
       </header>
 
       <main className="layout">
-        <aside className="col-controls">
-          <Controls settings={settings} onChange={setSettings} apiKey={config.apiKey} proxyPrefix={config.proxyPrefix} pasbyPrefix={config.pasbyPrefix} />
-        </aside>
-
         <section className="col-stage" aria-label="Component">
           <div className={`stage ${settings.dark ? 'is-dark' : ''}`}>
             <p className="stage-caption">
@@ -172,6 +168,7 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
                 permissions={settings.permissions}
                 ttlSeconds={settings.ttlSeconds}
                 watch={settings.watch}
+                nextCustomer={settings.nextCustomer}
                 locale={settings.locale === 'fr' ? fr : 'en'}
                 theme={{ primary: settings.primary, mode: settings.dark ? 'dark' : 'light' }}
                 onSuccess={(claims) => {
@@ -201,6 +198,10 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
         <section className="col-result">
           <ResultPanel outcome={outcome} />
         </section>
+
+        <aside className="col-controls">
+          <Controls settings={settings} onChange={setSettings} apiKey={config.apiKey} proxyPrefix={config.proxyPrefix} pasbyPrefix={config.pasbyPrefix} />
+        </aside>
 
         <section className="col-fixtures" hidden={pasby}>
           <FixtureTable onVerify={verifyFixture} results={fixtureResults} />

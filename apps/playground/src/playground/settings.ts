@@ -16,6 +16,8 @@ export interface Settings {
   ttlSeconds: number;
   primary: string;
   dark: boolean;
+  /** `<PASSIDVerify nextCustomer>`: a "Verify another customer" button after success. */
+  nextCustomer: boolean;
   locale: PlaygroundLocale;
   /** How the widget watches the open session: push with polling as the floor, push only, or polling. */
   watch: WatchMode;
@@ -47,6 +49,7 @@ export function readSettings(search: string, sandboxUrl: string): Settings {
     ttlSeconds: Number.isInteger(ttl) && ttl >= 60 && ttl <= 3600 ? ttl : 600,
     primary: primary && /^#[0-9a-f]{6}$/i.test(primary) ? primary : DEFAULT_PRIMARY,
     dark: q.get('dark') === '1',
+    nextCustomer: q.get('next') === '1',
     locale: q.get('locale') === 'fr' ? 'fr' : 'en',
     watch: q.get('watch') === 'poll' ? 'poll' : q.get('watch') === 'push' ? 'push' : 'auto',
     pasbyMode: (PASBY_MODES as readonly string[]).includes(pasbyMode ?? '') ? (pasbyMode as PasbyMode) : 'wildcard',
@@ -67,6 +70,7 @@ export function writeSettings(settings: Settings, defaultSandboxUrl: string): vo
   if (settings.ttlSeconds !== 600) q.set('ttl', String(settings.ttlSeconds));
   if (settings.primary !== DEFAULT_PRIMARY) q.set('primary', settings.primary);
   if (settings.dark) q.set('dark', '1');
+  if (settings.nextCustomer) q.set('next', '1');
   if (settings.locale !== 'en') q.set('locale', settings.locale);
   if (settings.watch !== 'auto') q.set('watch', settings.watch);
   const search = q.toString();

@@ -96,6 +96,8 @@ export interface Messages {
   generateNewCode: string;
   /** Button that goes back to the start. */
   startOver: string;
+  /** Button after a success, with `nextCustomer` on: a fresh idle widget for the next customer. */
+  nextCustomer: string;
   /** Score badge: `{score}`. */
   scoreBadge: Template;
   /** Tier badge: `{tier}`. */
@@ -164,6 +166,7 @@ export const en: Messages = {
   tryAgain: 'Try again',
   generateNewCode: 'Generate new code',
   startOver: 'Start over',
+  nextCustomer: 'Verify another customer',
   scoreBadge: 'FSI {score}',
   tierBadge: 'Tier {tier}',
   claimsTitle: 'Verified claims',

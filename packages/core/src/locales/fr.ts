@@ -39,6 +39,7 @@ export const fr: Locale = {
     tryAgain: 'Réessayer',
     generateNewCode: 'Générer un nouveau code',
     startOver: 'Recommencer',
+    nextCustomer: 'Vérifier un autre client',
     scoreBadge: 'FSI {score}',
     tierBadge: 'Niveau {tier}',
     claimsTitle: 'Attributs vérifiés',

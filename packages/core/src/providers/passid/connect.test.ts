@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PassidError } from '../../errors.js';
-import { claimRows, connect, formatCountdown } from './connect.js';
+import { claimRows, connect, formatCountdown, tierTone } from './connect.js';
+import { TIERS } from '../../wire/constants.js';
 import { initialState } from './machine.js';
 import { en } from '../../i18n/messages.js';
 import { fr } from '../../locales/fr.js';
@@ -97,6 +98,16 @@ describe('connect', () => {
     ]);
   });
 
+  it('nextCustomer: "Verify another customer" only after a success, and only when asked for', () => {
+    const success = base({ status: 'success', mode: 'qr', claims: CLAIMS_A });
+    expect(connect(success).showNextCustomer).toBe(false);
+    expect(connect(success, { nextCustomer: true }).showNextCustomer).toBe(true);
+    expect(connect(success, { nextCustomer: true, messages: fr.messages }).messages.nextCustomer).toBe('Vérifier un autre client');
+    for (const status of ['idle', 'requesting', 'awaiting', 'verifying', 'declined', 'error'] as const) {
+      expect(connect(base({ status, mode: 'qr' }), { nextCustomer: true }).showNextCustomer).toBe(false);
+    }
+  });
+
   it('declined on expiry: "Request expired" and "Generate new code"', () => {
     const view = connect(base({ status: 'declined', mode: 'qr', decline: 'REQUEST_EXPIRED' }));
     expect(view).toMatchObject({ declineText: 'Request expired', retryLabel: 'Generate new code', retryVariant: 'primary', isExpired: true, showRetry: true, showQr: false });
@@ -157,6 +168,23 @@ describe('claimRows', () => {
 
   it('keeps markup as plain text', () => {
     expect(claimRows({ corridor: '<img src=x onerror=alert(1)>' })[0]?.value).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('tierTone: one colour rule for the tier row and the score badge', () => {
+  it('A and B positive, C warning, D and E negative', () => {
+    expect(TIERS.map(tierTone)).toEqual(['positive', 'positive', 'warning', 'negative', 'negative']);
+  });
+
+  it.each(TIERS)('tier %s: the view\'s badge tone is the tier row\'s tone', (tier) => {
+    const view = connect({ ...initialState(), status: 'success', mode: 'qr', claims: { ...CLAIMS_A, tier } });
+    expect(view.tierTone).toBe(view.claims.find((row) => row.key === 'tier')?.tone);
+    expect(view.tierTone).toBe(tierTone(tier));
+  });
+
+  it('no tier (full_score not granted): no tone', () => {
+    const { tier: _tier, ...rest } = CLAIMS_A;
+    expect(connect({ ...initialState(), status: 'success', mode: 'qr', claims: rest }).tierTone).toBeNull();
   });
 });
 

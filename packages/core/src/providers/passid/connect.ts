@@ -27,6 +27,12 @@ export interface ConnectOptions {
   now?: number;
   /** Named in `heading` ("Verify with PASSID for {institution}"). @default undefined (the plain title) */
   institutionName?: string;
+  /**
+   * Offer "Verify another customer" after a success (`showNextCustomer`), for branch desks:
+   * the UI calls the controller's `reset()`, which starts a fresh idle widget.
+   * @default false
+   */
+  nextCustomer?: boolean;
 }
 
 /** Where keyboard focus belongs in a state (when the user was in the widget). */
@@ -93,6 +99,8 @@ export interface VerifyView {
   isSanctionsHit: boolean;
   /** Show the retry button (declined, error). */
   showRetry: boolean;
+  /** Show "Verify another customer" (`messages.nextCustomer`, calls `reset()`): success, with the `nextCustomer` option. */
+  showNextCustomer: boolean;
   /**
    * "Generate new code" after expiry, "Start over" after a sanctions hit (back to idle, no new
    * session), "Try again" otherwise; null when no retry.
@@ -110,6 +118,8 @@ export interface VerifyView {
   scoreText: string | null;
   tier: Tier | null;
   tierText: string | null;
+  /** The tier's colour, the same as its row in the claims (`tierTone`): A–B positive, C warning, D–E negative. */
+  tierTone: ClaimTone | null;
   /** Claim rows in a fixed order, only the claims present. */
   claims: ClaimRow[];
   /** Manual token field error text, if the last input was malformed. */
@@ -151,6 +161,9 @@ export function declineText(code: DeclineCode, messages: Messages = en): string 
   return messages.decline[code] ?? messages.decline.UNKNOWN_DECLINE;
 }
 
+/** The one colour rule of a tier, for its claim row and the score badge: A–B positive, C warning, D–E negative. */
+export const tierTone = (tier: Tier): ClaimTone => (tier <= 'B' ? 'positive' : tier === 'C' ? 'warning' : 'negative');
+
 /** The text and tone of one claim; `value` is the claim as it came (never undefined). */
 function claimValue(key: ClaimRowKey, value: string | number | boolean, claims: Claims, v: Messages['values']): [string, ClaimTone] {
   const n = value as number;
@@ -163,7 +176,7 @@ function claimValue(key: ClaimRowKey, value: string | number | boolean, claims: 
         'neutral',
       ];
     case 'tier':
-      return [String(value), value <= 'B' ? 'positive' : value === 'C' ? 'warning' : 'negative'];
+      return [String(value), tierTone(value as Tier)];
     case 'confidence':
     case 'p_stable':
     case 'payment_reliability':
@@ -272,6 +285,7 @@ export function connect(state: VerifyState, options: ConnectOptions = {}): Verif
     isExpired: expired,
     isSanctionsHit: sanctions,
     showRetry: ended,
+    showNextCustomer: success && !!options.nextCustomer,
     retryLabel: ended ? (sanctions ? m.startOver : expired ? m.generateNewCode : m.tryAgain) : null,
     retryVariant: ended ? (sanctions ? 'secondary' : 'primary') : null,
     errorText: errorMsg,
@@ -279,6 +293,7 @@ export function connect(state: VerifyState, options: ConnectOptions = {}): Verif
     scoreText: claims?.fsi_score === undefined ? null : formatMessage(m.scoreBadge, { score: claims.fsi_score }),
     tier: claims?.tier ?? null,
     tierText: claims?.tier === undefined ? null : formatMessage(m.tierBadge, { tier: claims.tier }),
+    tierTone: claims?.tier ? tierTone(claims.tier) : null,
     claims: claims ? claimRows(claims, m) : [],
     tokenInputErrorText: state.tokenInputError && m.tokenErrors[state.tokenInputError],
     focusTarget: idle ? (state.mode === 'token' ? 'token' : 'start') : success ? 'title' : ended ? 'retry' : 'panel',

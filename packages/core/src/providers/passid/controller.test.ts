@@ -100,6 +100,38 @@ describe('QR flow', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('the next customer: reset() after a success starts a fresh widget; onSuccess fires once per session, each with its own claims', async () => {
+    const second = { ...CLAIMS_A, fsi_score: 655, tier: 'C' as const };
+    // The first session's customer has CLAIMS_A, the second's `second`.
+    const server = qrServer({ poll: (_n, call) => (call.path.endsWith('req_test0') ? completed() : completed(second)) });
+    const { controller, onSuccess } = setup(server.fetch);
+    controller.start();
+    await flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(controller.getState().status).toBe('success');
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onSuccess).toHaveBeenLastCalledWith(CLAIMS_A);
+
+    // "Verify another customer": a fresh idle widget, nothing of the last customer left.
+    controller.reset();
+    expect(controller.getState()).toMatchObject({ status: 'idle', mode: null, session: null, claims: null });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+
+    controller.start();
+    await flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(controller.getState().status).toBe('success');
+    expect(onSuccess).toHaveBeenCalledTimes(2);
+    expect(onSuccess).toHaveBeenLastCalledWith(second);
+    // Never twice for one session: time passes, more resets of an idle widget, no new call.
+    await vi.advanceTimersByTimeAsync(60_000);
+    controller.reset();
+    controller.reset();
+    expect(onSuccess).toHaveBeenCalledTimes(2);
+    expect(server.posts()).toHaveLength(2);
+  });
+
   it('never has two polls in flight when responses are slow (await, then wait)', async () => {
     const server = qrServer({ poll: () => ({ body: statusBody('pending', Date.now()), delayMs: 4000 }) });
     const { controller } = setup(server.fetch);
