@@ -148,7 +148,10 @@ function checkCommon(controller: PassidController, log: Log, callCount: number):
   }
   // The session on show was created by this attempt, never a late answer of an earlier one.
   const { session, status } = controller.getState();
-  if (session && status === 'awaiting') expect(log.attemptOfCall[Number(session.id.replace('req_model', ''))], 'the session of this attempt').toBe(log.attempt);
+  if (session && status === 'awaiting') {
+    const createdBy = Number(session.id.replace('req_model', ''));
+    expect(log.attemptOfCall[createdBy], 'the session of this attempt').toBe(log.attempt);
+  }
   if (log.disposedAt) {
     expect(callCount, 'no request after dispose').toBe(log.disposedAt.calls);
     expect(log.callbacksAfterDispose, 'no callback after dispose').toBe(0);
