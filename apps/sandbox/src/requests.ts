@@ -56,6 +56,7 @@ export function createRequestStore(db: Db) {
       "UPDATE requests SET status = 'completed', claims = ?, verified_at = ?, token = ? WHERE id = ? AND status = 'pending'",
     ),
     decline: db.prepare("UPDATE requests SET status = 'declined', decline_reason = ? WHERE id = ? AND status = 'pending'"),
+    expire: db.prepare("UPDATE requests SET expires_at = ? WHERE id = ? AND status = 'pending' AND expires_at > ?"),
   };
   return {
     get: (id: string) => q.byId.get(id) as RequestRow | undefined,
@@ -75,6 +76,8 @@ export function createRequestStore(db: Db) {
     },
     complete: (id: string, claims: Claims, verifiedAt: number, token: string) => q.complete.run(JSON.stringify(claims), verifiedAt, token, id).changes === 1,
     decline: (id: string, reason: string) => q.decline.run(reason, id).changes === 1,
+    /** Sandbox only: a pending request's `expiresAt` becomes `now`, so it reads `expired` from now on. */
+    expire: (id: string, now: number) => q.expire.run(now, id, now).changes === 1,
   };
 }
 export type RequestStore = ReturnType<typeof createRequestStore>;

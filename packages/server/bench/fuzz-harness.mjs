@@ -164,6 +164,7 @@ function requestArbitrary(pools) {
     [1, 'PUT', 'sandbox', fc.constant('/api/sandbox/webhook-endpoint'), webhookUrl],
     [1, 'GET', 'sandbox', fc.constantFrom('/api/sandbox/webhook-endpoint', '/api/sandbox/webhook-deliveries', '/healthz'), none],
     [1, 'POST', 'sandbox', fc.constant('/api/sandbox/webhooks/test'), none],
+    [1, 'POST', 'sandbox', id.map((s) => `/api/sandbox/request/${s}/expire`), none],
     [1, 'GET', 'sandbox', fc.constantFrom('/api/bridge/request/%ZZ', '/api/bridge//request', '/api/bridge/request/../cohorts', '/nope', '/api/bridge/request/a/b/c/d'), none],
     [3, 'POST', 'proxy', fc.constant(`${PROXY}/request`), create],
     [4, 'GET', 'proxy', handle.map((s) => `${PROXY}/request/${s}`), none],

@@ -1,10 +1,11 @@
-/** Sandbox-only endpoints: personas, webhook endpoint, deliveries, test event, health. */
+/** Sandbox-only endpoints: personas, webhook endpoint, deliveries, test event, expire now, health. */
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { PERMISSIONS, WebhookEndpointBodySchema } from '@passid/core/wire';
 import { requireInstitution, type SandboxContext } from '../context.js';
 import { claimsFor, DENY_FIXTURES, FIXTURE_TOKENS, INSTITUTIONS, PERSONAS } from '../fixtures.js';
 import { ApiError, iso, readJson } from '../http.js';
+import { effectiveStatus } from '../requests.js';
 
 interface DeliveryRow {
   id: string; event_id: string; type: string; url: string; status: string; attempts: number;
@@ -13,7 +14,7 @@ interface DeliveryRow {
 interface AttemptRow { delivery_id: string; created_at: string; started_at: number; finished_at: number | null; status_code: number | null; error: string | null }
 
 export function sandboxRoutes(app: Hono, ctx: SandboxContext): void {
-  const { db, now, outbox } = ctx;
+  const { db, now, outbox, requests } = ctx;
   const q = {
     endpoint: db.prepare('SELECT url, secret FROM webhook_endpoints WHERE institution_id = ?'),
     upsertEndpoint: db.prepare(
@@ -106,5 +107,23 @@ export function sandboxRoutes(app: Hono, ctx: SandboxContext): void {
     if (eventId === null) throw new ApiError('CONFLICT', 'No webhook endpoint registered. PUT /api/sandbox/webhook-endpoint first.');
     outbox.kick();
     return c.json({ eventId }, 202);
+  });
+
+  /**
+   * Makes one of the institution's pending requests expire now (what its ttl would do later):
+   * soak tests and demos end sessions by expiry at a moment they choose. 404 unknown (or
+   * another institution's), 409 completed or declined, 410 already expired.
+   */
+  app.post('/api/sandbox/request/:requestId/expire', (c) => {
+    const inst = requireInstitution(ctx, c);
+    const requestId = c.req.param('requestId');
+    const t = now();
+    const row = requests.getFor(requestId, inst.id);
+    if (!row) throw new ApiError('NOT_FOUND', 'No such request for this institution.');
+    const status = effectiveStatus(row, t);
+    if (status === 'completed' || status === 'declined') throw new ApiError('CONFLICT', `This request is already ${status}.`);
+    if (!requests.expire(requestId, t)) throw new ApiError('GONE', 'This request has expired.');
+    ctx.bus.publish(requestId);
+    return c.json({ requestId, status: 'expired', expiresAt: iso(t) });
   });
 }
