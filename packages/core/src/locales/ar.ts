@@ -62,6 +62,7 @@ export const ar: Locale = {
     tryAgain: 'إعادة المحاولة',
     generateNewCode: 'إنشاء رمز جديد',
     startOver: 'البدء من جديد',
+    nextCustomer: 'التحقق من عميل آخر',
     scoreBadge: 'FSI {score}',
     tierBadge: 'الفئة {tier}',
     claimsTitle: 'البيانات التي تم التحقق منها',

@@ -41,6 +41,7 @@ export const ha: Locale = {
     tryAgain: 'Sake gwadawa',
     generateNewCode: 'Samar da sabuwar lamba',
     startOver: 'Fara daga farko',
+    nextCustomer: 'Tabbatar da wani abokin ciniki',
     scoreBadge: 'FSI {score}',
     tierBadge: 'Mataki {tier}',
     claimsTitle: 'Bayanan da aka tabbatar',

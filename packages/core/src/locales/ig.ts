@@ -38,6 +38,7 @@ export const ig: Locale = {
     tryAgain: 'Nwaa ọzọ',
     generateNewCode: 'Mepụta koodu ọhụrụ',
     startOver: 'Malite ọzọ',
+    nextCustomer: 'Nyochaa onye ahịa ọzọ',
     scoreBadge: 'FSI {score}',
     tierBadge: 'Ọkwa {tier}',
     claimsTitle: 'Ozi e nyochara',

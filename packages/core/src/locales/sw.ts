@@ -41,6 +41,7 @@ export const sw: Locale = {
     tryAgain: 'Jaribu tena',
     generateNewCode: 'Tengeneza msimbo mpya',
     startOver: 'Anza upya',
+    nextCustomer: 'Thibitisha mteja mwingine',
     scoreBadge: 'FSI {score}',
     tierBadge: 'Daraja {tier}',
     claimsTitle: 'Taarifa zilizothibitishwa',

@@ -42,6 +42,7 @@ export const yo: Locale = {
     tryAgain: 'Tún gbìyànjú',
     generateNewCode: 'Ṣẹ̀dá kóòdù tuntun',
     startOver: 'Bẹ̀rẹ̀ lẹ́ẹ̀kan sí i',
+    nextCustomer: 'Jẹ́rìísí oníbàárà mìíràn',
     scoreBadge: 'FSI {score}',
     tierBadge: 'Ìpele {tier}',
     claimsTitle: 'Àwọn àlàyé tí a jẹ́rìísí',
