@@ -19,7 +19,9 @@ step "typecheck (packages, apps, e2e, stories)" bash -c "pnpm -r --reporter=appe
 step "package exports (publint --strict, attw --pack)" bash -c '
   for p in packages/core packages/react packages/server; do
     pnpm exec publint --strict "$p" || exit 1
-    (cd "$p" && ../../node_modules/.bin/attw --pack . --profile esm-only --quiet) || exit 1
+    # attw skips pattern exports ("./locales/*"): name every language entry the build made.
+    langs=$(cd "$p" && ls dist/locales/*.js dist/pasby/locales/*.js 2>/dev/null | sed -E "s#^dist/(.*)[.]js\$#./\1#")
+    (cd "$p" && ../../node_modules/.bin/attw --pack . --profile esm-only --quiet ${langs:+--include-entrypoints $langs}) || exit 1
   done'
 step "unit and integration tests (vitest)" pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 step "bundle size (<PASSIDVerify> with push ≤ 15.5 KB gzip)" node scripts/bench-size.mjs --max=15.5

@@ -33,3 +33,16 @@ export function formatRemaining(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }
+
+/** The widget's languages, each by its own name (the playground's language select). */
+export const LANGUAGES = [
+  { code: 'en', name: 'English' },
+  { code: 'fr', name: 'Français' },
+  { code: 'sw', name: 'Kiswahili' },
+  { code: 'ha', name: 'Hausa' },
+  { code: 'yo', name: 'Yorùbá' },
+  { code: 'ig', name: 'Igbo' },
+  { code: 'ar', name: 'العربية' },
+] as const;
+export type LanguageCode = (typeof LANGUAGES)[number]['code'];
+export const isLanguage = (code: string | null): code is LanguageCode => LANGUAGES.some((l) => l.code === code);

@@ -96,7 +96,7 @@ export type { PassidController } from './providers/passid/controller.js';
 export { configurationError, isLiveKey } from './providers/passid/options.js';
 
 // Texts and view
-// (French: `@passid/core/locales/fr`.)
+// (Other languages: `@passid/core/locales/<code>`, one entry each: fr, sw, ha, yo, ig, ar.)
 export { en, CLAIM_ROW_KEYS, resolveMessages, formatMessage } from './i18n/messages.js';
 export type { Messages, MessageOverrides, Locale, ClaimRowKey, Template } from './i18n/messages.js';
 export {

@@ -1,14 +1,19 @@
 /**
  * Screenshot harness (not published): renders <PASSIDVerify> held in one state by a fake
  * transport. `?state=idle|requesting|awaiting|verifying|success|declined|expired|error|sanctions|reconnecting`
- * `&theme=light|dark|auto&primary=%23…`.
+ * `&theme=light|dark|auto&primary=%23…&locale=fr|sw|ha|yo|ig|ar` (any file of core's locales/).
  */
 import { createRoot } from 'react-dom/client';
 import { PassidError } from '@passid/core';
-import type { Claims, SessionInfo, VerificationTransport } from '@passid/core';
+import type { Claims, Locale, SessionInfo, VerificationTransport } from '@passid/core';
 import { PASSIDVerify } from '@passid/react';
 
 const params = new URLSearchParams(location.search);
+const locales = Object.fromEntries(
+  Object.values(import.meta.glob<Record<string, Locale>>('../../core/src/locales/*.ts', { eager: true }))
+    .flatMap((m) => Object.values(m))
+    .map((l) => [l.code, l]),
+);
 const state = params.get('state') ?? 'idle';
 const never = <T,>() => new Promise<T>(() => {});
 
@@ -53,7 +58,7 @@ createRoot(document.getElementById('root')!).render(
     institutionName="Demo Bank"
     transport={transport}
     autoStart={state !== 'idle' && state !== 'verifying'}
-    locale={params.get('locale') ?? 'en'}
+    locale={locales[params.get('locale') ?? ''] ?? 'en'}
     theme={theme}
     onSuccess={() => {}}
   />,

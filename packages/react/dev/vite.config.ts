@@ -14,6 +14,6 @@ export default defineConfig({
       '@passid/react': src('../src/index.ts'),
     },
   },
-  server: { port: 5199, strictPort: true, host: '127.0.0.1' },
+  server: { port: Number(process.env.DEV_PORT ?? 5199), strictPort: true, host: '127.0.0.1' },
   logLevel: 'warn',
 });

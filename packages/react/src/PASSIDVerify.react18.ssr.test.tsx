@@ -9,7 +9,7 @@ import { version } from 'react';
 import { renderToString, version as serverVersion } from 'react-dom/server';
 import { PASSIDVerify } from './PASSIDVerify.js';
 import { STYLESHEET } from './styles.js';
-import { fr } from './locales/fr.js';
+import { fr } from '@passid/core/locales/fr';
 
 describe('<PASSIDVerify> on the server with React 18', () => {
   it('really renders with React 18 (react and react-dom/server)', () => {

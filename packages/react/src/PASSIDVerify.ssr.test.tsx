@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { renderToString } from 'react-dom/server';
 import { PASSIDVerify } from './PASSIDVerify.js';
-import { fr } from './locales/fr.js';
+import { fr } from '@passid/core/locales/fr';
 
 describe('<PASSIDVerify> on the server', () => {
   it('renders the idle markup in Node without touching a browser API', () => {

@@ -8,7 +8,7 @@ import type { PASSIDVerifyProps } from './PASSIDVerify.js';
 import { CLAIMS_A } from './test/fakeBridge.js';
 import type { FakeBridge } from './test/fakeBridge.js';
 import { advance, setup } from './test/render.js';
-import { fr } from './locales/fr.js';
+import { fr } from '@passid/core/locales/fr';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -9,6 +9,8 @@
  * Tones are semantic, not the brand's: positive texts take `--_accent`, a green with AA
  * contrast in each scheme whatever `--passid-primary` is (a red or dark-blue brand must not
  * make "Verified" look like a warning or fade on the dark background).
+ * Nothing is placed by left or right (`text-align: start/end`, grids that follow the inline
+ * direction), so a root with `dir="rtl"` mirrors; the code and the token field stay `ltr`.
  */
 const mono = 'ui-monospace,Menlo,Consolas,monospace';
 const dark =
@@ -38,12 +40,12 @@ export const STYLESHEET =
   '.passid-wait{justify-content:center;gap:8px;font-size:.9375em}' +
   '.passid-form{display:grid;gap:8px;width:100%;text-align:start}' +
   '.passid-label{font-weight:600}' +
-  `.passid-input{min-height:44px;padding:8px 12px;border:1px solid var(--_muted);border-radius:calc(var(--_radius)*.6);background:var(--_bg);color:var(--_fg);font:inherit;font-family:${mono};letter-spacing:.04em;text-transform:uppercase}` +
+  `.passid-input{min-height:44px;padding:8px 12px;border:1px solid var(--_muted);border-radius:calc(var(--_radius)*.6);background:var(--_bg);color:var(--_fg);font:inherit;font-family:${mono};letter-spacing:.04em;text-transform:uppercase;direction:ltr}` +
   '.passid-input[aria-invalid=true]{border-color:var(--_danger)}' +
   '.passid-field-error,.passid-error{margin:0}' +
   '.passid-label,.passid-field-error,.passid-error,.passid-claims{font-size:.9375em}' +
   '.passid-qr{display:block;width:var(--passid-qr-size,232px);max-width:100%;aspect-ratio:1;border-radius:8px;image-rendering:pixelated;background:#fff}' +
-  `.passid-code strong{display:block;color:var(--_fg);font:700 1.5em/1.2 ${mono};letter-spacing:.12em}` +
+  `.passid-code strong{display:block;direction:ltr;color:var(--_fg);font:700 1.5em/1.2 ${mono};letter-spacing:.12em}` +
   '.passid-pulse{width:10px;height:10px;border-radius:50%;background:var(--_primary);animation:passid-pulse 1.6s ease-in-out infinite}' +
   '.passid-countdown{font-variant-numeric:tabular-nums;font-weight:600;color:var(--_fg)}' +
   '.passid-spinner{width:40px;height:40px;border:4px solid var(--_border);border-top-color:var(--_primary);border-radius:50%;animation:passid-spin .9s linear infinite}' +

@@ -4,7 +4,7 @@ import { usePassidVerify } from './usePassidVerify.js';
 import type { UsePassidVerifyOptions } from './usePassidVerify.js';
 import { CLAIMS_A } from './test/fakeBridge.js';
 import { advance, setup } from './test/render.js';
-import { fr } from './locales/fr.js';
+import { fr } from '@passid/core/locales/fr';
 
 afterEach(() => {
   vi.useRealTimers();

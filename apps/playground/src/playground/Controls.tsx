@@ -1,6 +1,6 @@
 import { PERMISSIONS, type Permission } from '@passid/core';
 import { PASBY_CLAIM_KEYS, pasbyEn, type PasbyClaimKey, type PasbyMode } from '@passid/core/pasby';
-import { PERMISSION_LABELS } from '../labels';
+import { LANGUAGES, PERMISSION_LABELS, isLanguage } from '../labels';
 import type { Settings } from './settings';
 
 interface Props {
@@ -160,9 +160,12 @@ export function Controls({ settings, onChange, apiKey, proxyPrefix, pasbyPrefix 
         </label>
         <label className="field">
           <span>Language</span>
-          <select value={settings.locale} onChange={(e) => set('locale', e.target.value === 'fr' ? 'fr' : 'en')}>
-            <option value="en">English</option>
-            <option value="fr">Français</option>
+          <select value={settings.locale} onChange={(e) => set('locale', isLanguage(e.target.value) ? e.target.value : 'en')}>
+            {LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.name}
+              </option>
+            ))}
           </select>
         </label>
       </div>

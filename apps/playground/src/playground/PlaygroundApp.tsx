@@ -8,8 +8,7 @@ import { PASSIDVerify } from '@passid/react';
 import { PasbyVerify } from '@passid/react/pasby';
 import type { Claims, VerifyEvent } from '@passid/core';
 import type { PasbyEvent } from '@passid/core/pasby';
-import { fr } from '@passid/core/locales/fr';
-import { fr as pasbyFr } from '@passid/core/pasby/locales/fr';
+import { PASBY_LOCALES, PASSID_LOCALES } from './languages';
 import { PasbyHelper } from './PasbyHelper';
 import { watchedPasbyTransport, type PasbyGlimpse } from './pasbyWatch';
 import type { PlaygroundConfig } from '../config';
@@ -150,7 +149,7 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
                   mode={settings.pasbyMode}
                   claims={settings.pasbyClaims}
                   institutionName={institutionName}
-                  locale={settings.locale === 'fr' ? pasbyFr : 'en'}
+                  locale={PASBY_LOCALES[settings.locale]}
                   theme={theme}
                   onSuccess={(claims) => setOutcome({ kind: 'pasby', claims })}
                   onDecline={(reason, detail) => setOutcome({ kind: 'declined', reason, code: detail.code })}
@@ -169,7 +168,7 @@ export function PlaygroundApp({ config }: { config: PlaygroundConfig }) {
                 ttlSeconds={settings.ttlSeconds}
                 watch={settings.watch}
                 nextCustomer={settings.nextCustomer}
-                locale={settings.locale === 'fr' ? fr : 'en'}
+                locale={PASSID_LOCALES[settings.locale]}
                 theme={{ primary: settings.primary, mode: settings.dark ? 'dark' : 'light' }}
                 onSuccess={(claims) => {
                   setOutcome({ kind: 'success', claims });

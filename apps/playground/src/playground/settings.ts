@@ -1,10 +1,11 @@
 /** The playground's controls, read from and written to the page URL so a setup can be shared. */
 import { PERMISSIONS, type Permission, type WatchMode } from '@passid/core';
 import { PASBY_CLAIM_KEYS, PASBY_MODES, type PasbyClaimKey, type PasbyMode } from '@passid/core/pasby';
+import { isLanguage, type LanguageCode } from '../labels';
 
 export type Provider = 'passid' | 'pasby';
 export type KeyMode = 'direct' | 'proxy';
-export type PlaygroundLocale = 'en' | 'fr';
+export type PlaygroundLocale = LanguageCode;
 
 export interface Settings {
   /** Which widget: `<PASSIDVerify>` or `<PasbyVerify>`. */
@@ -50,7 +51,7 @@ export function readSettings(search: string, sandboxUrl: string): Settings {
     primary: primary && /^#[0-9a-f]{6}$/i.test(primary) ? primary : DEFAULT_PRIMARY,
     dark: q.get('dark') === '1',
     nextCustomer: q.get('next') === '1',
-    locale: q.get('locale') === 'fr' ? 'fr' : 'en',
+    locale: isLanguage(q.get('locale')) ? (q.get('locale') as LanguageCode) : 'en',
     watch: q.get('watch') === 'poll' ? 'poll' : q.get('watch') === 'push' ? 'push' : 'auto',
     pasbyMode: (PASBY_MODES as readonly string[]).includes(pasbyMode ?? '') ? (pasbyMode as PasbyMode) : 'wildcard',
     pasbyClaims: claims && claims.length > 0 ? claims : DEFAULT_PASBY_CLAIMS,

@@ -232,14 +232,18 @@ export const en: Messages = {
 };
 
 /**
- * A language: its code and its catalogue. Only English is built in; other languages are
- * imported from their own entry, so a bundle carries only the languages it uses:
- * `import { fr } from '@passid/core/locales/fr'`.
+ * A language: its code and its catalogue. Only English is built in; the others (`fr`, `sw`,
+ * `ha`, `yo`, `ig`, `ar`) are imported from their own entry, so a bundle carries only the
+ * languages it uses: `import { fr } from '@passid/core/locales/fr'`.
  */
 export interface Locale {
   /** BCP 47 language code, e.g. `'fr'`. */
   code: string;
-  /** Writing direction of the language. @default 'ltr' */
+  /**
+   * Writing direction of the language; the widget's root takes it as its `dir` attribute
+   * (a `dir` prop wins). Every built-in language sets it (`ar`: `'rtl'`). Without it, the
+   * widget inherits the page's direction. @default undefined (inherit)
+   */
   dir?: 'ltr' | 'rtl';
   messages: Messages;
 }

@@ -6,6 +6,7 @@ import type { Locale } from '../i18n/messages.js';
 
 export const fr: Locale = {
   code: 'fr',
+  dir: 'ltr',
   messages: {
     title: 'Vérifier avec PASSID',
     titleWithInstitution: 'Vérifier avec PASSID pour {institution}',

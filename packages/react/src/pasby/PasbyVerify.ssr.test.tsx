@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { renderToString } from 'react-dom/server';
-import { fr } from './locales/fr.js';
+import { fr } from '@passid/core/pasby/locales/fr';
 import { PasbyVerify } from './PasbyVerify.js';
 
 describe('<PasbyVerify> on the server', () => {

@@ -12,7 +12,7 @@ import { clock as testClock } from '../../../core/src/test/clock.js';
 import { AMINA, ENDPOINT, LINK, SEEDS, fakePasbyProxy } from '../../../core/src/test/pasbyProxy.js';
 import type { FakeProxyOptions } from '../../../core/src/test/pasbyProxy.js';
 import { advance } from '../test/render.js';
-import { fr } from './locales/fr.js';
+import { fr } from '@passid/core/pasby/locales/fr';
 import { PasbyVerify } from './PasbyVerify.js';
 import type { PasbyVerifyProps } from './PasbyVerify.js';
 

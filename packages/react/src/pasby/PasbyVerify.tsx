@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { CSSProperties, FocusEvent } from 'react';
-import type { PasbyClaims } from '@passid/core/pasby';
+import type { PasbyClaims, PasbyLocale } from '@passid/core/pasby';
 // The shared pieces come through `@passid/react` (the package itself), never by a relative
 // path: the main entry stays one module, so a PASSID-only page is the same with or without
 // this entry.
@@ -21,6 +21,11 @@ export interface PasbyVerifyProps extends UsePasbyVerifyOptions {
   className?: string;
   /** CSP nonce for the injected `<style>` elements. @default undefined (no nonce attribute) */
   nonce?: string;
+  /**
+   * Writing direction of the widget (its root's `dir`; the layout mirrors in `'rtl'`).
+   * @default the language's (`ar`: `'rtl'`, the other built-in ones `'ltr'`); with `'en'`, the page's
+   */
+  dir?: 'ltr' | 'rtl' | 'auto';
 }
 
 /** A phone, for "approve in your pasby app". */
@@ -41,6 +46,10 @@ const phone = (
 export function PasbyVerify(props: PasbyVerifyProps) {
   const { theme, className, nonce, ...options } = props;
   const { view, start, clearNinError, retry, switchMode } = usePasbyVerify(options);
+  // `'en'` (a string) has neither: the widget then follows the page's language and direction.
+  // (`dir` is read from `props`, not taken out of the hook's options: the hook ignores it, and
+  // the bundle is 12 bytes smaller.)
+  const locale = props.locale as Partial<PasbyLocale> | undefined;
   const m = view.messages;
   const { status, focusTarget } = view;
   /** `data-passid-focus` on the element the core names as this view's focus target. */
@@ -72,6 +81,8 @@ export function PasbyVerify(props: PasbyVerifyProps) {
     <div
       ref={rootRef}
       className={className ? `passid-root passid-pasby ${className}` : 'passid-root passid-pasby'}
+      dir={props.dir ?? locale?.dir}
+      lang={locale?.code}
       data-state={status}
       data-mode={theme?.mode ?? 'auto'}
       data-pasby-mode={view.mode}

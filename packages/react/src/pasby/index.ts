@@ -2,7 +2,7 @@
  * `@passid/react/pasby`: `<PasbyVerify>` and `usePasbyVerify`, pasby e-ID for React. A
  * separate entry, so a PASSID-only page ships none of it; it shares the stylesheet, the
  * theme and the pieces (QR canvas, countdown, claims summary) with `<PASSIDVerify>`.
- * French texts: `@passid/react/pasby/locales/fr`.
+ * Other languages: `@passid/react/pasby/locales/<code>` (fr, sw, ha, yo, ig, ar).
  */
 
 // The drop-in component

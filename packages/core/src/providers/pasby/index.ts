@@ -2,7 +2,7 @@
  * `@passid/core/pasby`: pasby e-ID on the neutral flow, for the browser. A separate entry, so
  * a PASSID-only bundle carries none of it. It talks only to the institution's
  * `createPasbyProxy` (`@passid/server/pasby`) through `endpoint`: pasby's keys, secret and
- * private key never reach the browser. French texts: `@passid/core/pasby/locales/fr`.
+ * private key never reach the browser. Other languages: `@passid/core/pasby/locales/<code>`.
  */
 
 // Controller

@@ -172,7 +172,11 @@ export const pasbyEn: PasbyMessages = {
 export interface PasbyLocale {
   /** BCP 47 language code, e.g. `'fr'`. */
   code: string;
-  /** Writing direction of the language. @default 'ltr' */
+  /**
+   * Writing direction of the language; the widget's root takes it as its `dir` attribute
+   * (a `dir` prop wins). Every built-in language sets it (`ar`: `'rtl'`). Without it, the
+   * widget inherits the page's direction. @default undefined (inherit)
+   */
   dir?: 'ltr' | 'rtl';
   messages: PasbyMessages;
 }

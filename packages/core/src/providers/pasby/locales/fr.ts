@@ -7,6 +7,7 @@ import type { PasbyLocale } from '../messages.js';
 
 export const fr: PasbyLocale = {
   code: 'fr',
+  dir: 'ltr',
   messages: {
     title: 'Vérifier avec pasby',
     titleWithInstitution: 'Vérifier avec pasby pour {institution}',
