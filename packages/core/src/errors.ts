@@ -58,7 +58,7 @@ export function isTransientError(error: unknown): boolean {
 /** Wraps anything thrown into a `PassidError` (unknown throws become `network`). */
 export function toPassidError(error: unknown, signal?: AbortSignal): PassidError {
   if (isPassidError(error)) return error;
-  if (signal?.aborted) return new PassidError('aborted', 'The request was aborted.', { cause: error });
+  if (signal?.aborted) return new PassidError('aborted', 'Aborted.', { cause: error });
   const detail = error instanceof Error ? error.message : String(error);
   return new PassidError('network', `Network error: ${detail}`, { cause: error });
 }

@@ -49,19 +49,14 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
 
   const rootRef = useRef<HTMLDivElement>(null);
   const hadFocus = useRef(false);
-  const seenChange = useRef(false);
+  /** Runs of the status effect: 1 after mounting, more once the status has changed. */
+  const runs = useRef(0);
   const errorId = useId();
 
   // Move focus to the new state's main element, but only if the user was in this widget.
   const status = view.status;
-  const first = useRef(true);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    seenChange.current = true;
-    if (!hadFocus.current) return;
+    if (runs.current++ < 1 || !hadFocus.current) return;
     rootRef.current?.querySelector<HTMLElement>('[data-passid-focus]')?.focus();
   }, [status]);
 
@@ -119,8 +114,8 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
               ) : (
                 <Countdown
                   text={view.countdownText ?? ''}
-                  spokenText={view.countdownSpoken ?? undefined}
-                  secondsLeft={view.secondsLeft ?? undefined}
+                  spokenText={view.countdownSpoken}
+                  secondsLeft={view.secondsLeft}
                 />
               )}
             </p>
@@ -159,7 +154,7 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
               </p>
             ) : null}
             <button type="button" className="passid-btn" onClick={retry}
-              data-variant={view.retryVariant ?? undefined}
+              data-variant={view.retryVariant}
               data-passid-focus={focus('retry')}
               aria-describedby={view.isError ? errorId : undefined}
             >
@@ -182,7 +177,7 @@ export function PASSIDVerify(props: PASSIDVerifyProps) {
         ) : null}
       </div>
       <div role="status" aria-live="polite" aria-atomic="true" className="passid-sr">
-        {status === 'idle' && !seenChange.current ? '' : view.liveText}
+        {status === 'idle' && runs.current < 2 ? '' : view.liveText}
       </div>
     </div>
   );

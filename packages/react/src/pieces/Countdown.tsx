@@ -4,10 +4,10 @@ import { cx } from '../cx.js';
 export interface CountdownProps {
   /** What to show, already formatted by the core (`view.countdownText`, e.g. "Expires in 9:58"). */
   text: string;
-  /** What screen readers say when they reach it (`view.countdownSpoken`). */
-  spokenText?: string;
-  /** Whole seconds left, exposed as `data-seconds` for styling and tests. */
-  secondsLeft?: number;
+  /** What screen readers say when they reach it (`view.countdownSpoken`; `null`: the text). */
+  spokenText?: string | null;
+  /** Whole seconds left, exposed as `data-seconds` for styling and tests (`null`: none). */
+  secondsLeft?: number | null;
   /** Use the urgent colour. @default false */
   urgent?: boolean;
   className?: string;
@@ -21,7 +21,7 @@ export function Countdown({ text, spokenText, secondsLeft, urgent = false, class
   return (
     <span
       role="timer"
-      aria-label={spokenText}
+      aria-label={spokenText ?? undefined}
       className={cx('passid-countdown', className)}
       data-seconds={secondsLeft}
       data-urgent={urgent ? '' : undefined}

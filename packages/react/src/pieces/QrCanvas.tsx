@@ -10,9 +10,9 @@ export interface QrCanvasProps {
   label: string;
   /** Target edge length in CSS pixels; the stylesheet caps it to the container. @default 232 */
   size?: number;
-  /** Dark module colour. @default '#000000' */
+  /** Dark module colour. @default '#000' */
   dark?: string;
-  /** Light module and quiet-zone colour. @default '#ffffff' */
+  /** Light module and quiet-zone colour. @default '#fff' */
   light?: string;
   className?: string;
   /** Called when drawing fails (value too long for a QR code). */
@@ -27,7 +27,7 @@ const MARGIN = 4;
  * 4-module quiet zone). The bitmap uses an integer number of device pixels per module, so
  * it stays crisp on HiDPI screens; the canvas is `role="img"` with `label` as its name.
  */
-export function QrCanvas({ value, label, size = 232, dark = '#000000', light = '#ffffff', className, onError }: QrCanvasProps) {
+export function QrCanvas({ value, label, size = 232, dark = '#000', light = '#fff', className, onError }: QrCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
