@@ -8,7 +8,9 @@
  * "Settle" is one macrotask through a `MessageChannel`: fake timers (Vitest's, Jest's,
  * Sinon's) do not fake it, and every promise chain the fake started (its answers are
  * immediate, never on a timer) has run by then. Timers (countdown, retry delays, polls) are
- * never advanced by the kit: with fake timers that stays the test's choice.
+ * never advanced by the kit: with fake timers that stays the test's choice. Where there is no
+ * `MessageChannel` (Jest's jsdom environment), "settle" is 100 promise turns instead: enough
+ * for the fake's immediate answers to reach the store.
  */
 import * as React from 'react';
 
@@ -16,7 +18,7 @@ type Act = (callback: () => Promise<void>) => Promise<void>;
 
 /** One macrotask, not faked by fake timers. */
 export function macrotask(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return Promise.resolve();
+  if (typeof MessageChannel === 'undefined') return promiseTurns(100);
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -25,6 +27,11 @@ export function macrotask(): Promise<void> {
     };
     channel.port2.postMessage(undefined);
   });
+}
+
+/** `n` turns of the microtask queue. */
+async function promiseTurns(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await Promise.resolve();
 }
 
 /**

@@ -40,6 +40,25 @@ function widget(passid: FakePassid, props: Partial<PASSIDVerifyProps> = {}) {
 }
 
 describe('createFakePassid with <PASSIDVerify>', () => {
+  it('works where there is no MessageChannel or structuredClone (Jest with jsdom): approve() then getByText', async () => {
+    vi.stubGlobal('MessageChannel', undefined);
+    vi.stubGlobal('structuredClone', undefined);
+    try {
+      const passid = createFakePassid();
+      const { container, onSuccess } = widget(passid, { autoStart: true });
+      await passid.approve('chidi');
+      expect(state(container)).toBe('success');
+      expect(onSuccess).toHaveBeenCalledWith(PASSID_PERSONAS.chidi);
+      expect(screen.getByText('Tier B')).toBeTruthy();
+      const pasby = createFakePasby();
+      const pasbyView = render(<PasbyVerify {...pasby.props} autoStart onSuccess={() => undefined} />);
+      await pasby.approve();
+      expect((pasbyView.container.querySelector('.passid-root') as HTMLElement).dataset.state).toBe('success');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('approve(): the real widget shows the claims, onSuccess gets them once, no network', async () => {
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);

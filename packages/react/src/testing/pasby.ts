@@ -83,7 +83,7 @@ function release(claims: PasbyClaims, params: PasbyParams): PasbyClaims {
 }
 
 const claimsOf = (claims: FakePersona | PasbyClaims): PasbyClaims =>
-  typeof claims === 'string' ? structuredClone(PASBY_PERSONAS[claims].claims) : claims;
+  typeof claims === 'string' ? (JSON.parse(JSON.stringify(PASBY_PERSONAS[claims].claims)) as PasbyClaims) : claims;
 
 /**
  * An in-memory pasby proxy: see {@link FakePasby}.

@@ -43,7 +43,9 @@ export interface FakePassidOptions {
    * `ke8v-3txy-z72l`…), on top of the sandbox's fixtures: `KE8V-3TXY-Z72L` (amina),
    * `NG4M-XQRS-T88W` (chidi), `GH2P-ABCD-56KL` (kwame) approve; `EXPD-TOKN-0001`,
    * `RVKD-TOKN-0001`, `USED-TOKN-0001`, `OTHR-INST-0001`, `SANC-HITS-0001` are refused with
-   * their deny reason. Any other token: `TOKEN_NOT_FOUND`.
+   * their deny reason. Any other token: `TOKEN_NOT_FOUND`. An approved token answers with all
+   * of its claims, whatever the widget's `permissions` (as the sandbox's fixture tokens do: a
+   * share token carries what the customer chose to share in the app).
    * @default the sandbox's fixtures only
    */
   tokens?: Record<string, FakeTokenAnswer>;
