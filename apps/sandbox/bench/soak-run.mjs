@@ -164,7 +164,10 @@ export async function runSoak(options) {
     let wake = () => {};
     const end = (controller, kind) => {
       const id = controller.getState().session?.id ?? null;
-      if (!open || open.controller !== controller || open.ended !== null || (open.id !== null && open.id !== id)) {
+      // Before its session exists, a slot can only fail (create refused): a success or a decline
+      // then is a late, duplicate end of the previous session.
+      const early = open?.id === null && kind !== 'error';
+      if (!open || open.controller !== controller || open.ended !== null || early || (open.id !== null && open.id !== id)) {
         stats.stray++;
         note(`slot ${index}: a ${kind} end for ${id ?? 'no session'} that is not its open session`, 'stray');
         return;
