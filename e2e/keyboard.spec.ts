@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
-import { expectState, walletFulfil, watchErrors, widget } from './support/helpers';
+import { expectState, watchErrors, widget } from './support/helpers';
 
 const SHOTS = process.env.A11Y_SHOTS_DIR ?? join('test-results', 'a11y-shots');
 mkdirSync(SHOTS, { recursive: true });
@@ -72,7 +72,7 @@ const isGenerate = (el: { inWidget: boolean; tag: string; text: string }) => el.
 const isTokenField = (el: { inWidget: boolean; name: string }) => el.inWidget && el.name === 'passid-token';
 
 test.describe('keyboard alone', () => {
-  test('QR path: Tab to "Generate QR code", Enter; the wallet approves; each state is announced once, focus lands on the result', async ({ page, context, request }) => {
+  test('QR path: Tab to "Generate QR code", Enter; the wallet simulator approves in another page; each state is announced once, focus lands on the result', async ({ page, context }) => {
     const errors = watchErrors(page);
     await recordAnnouncements(page);
     await page.goto('/');
@@ -101,9 +101,14 @@ test.describe('keyboard alone', () => {
     const code = (await widget(page).locator('.passid-code strong').textContent())?.trim() ?? '';
     expect(whileAwaiting[1]).toContain(`Code ${code}.`);
 
-    // The customer approves on their phone (the wallet simulator's own API).
+    // The customer approves on their phone: the wallet simulator in another page, with its keyboard.
     const requestId = (await page.getByTestId('request-id').textContent())?.trim() ?? '';
-    await walletFulfil(request, requestId);
+    const wallet = await context.newPage();
+    await wallet.goto(`/wallet?r=${requestId}`);
+    const share = wallet.getByRole('button', { name: 'Share & Verify' });
+    await share.focus();
+    await wallet.keyboard.press('Enter');
+    await expect(wallet.getByRole('heading', { name: 'Shared ✓' })).toBeVisible();
     await expectState(page, 'success', 8_000);
     await expect.poll(() => announced(page)).toEqual([whileAwaiting[0], whileAwaiting[1], LIVE.success]);
     // Focus is on the result's heading, inside the widget.
