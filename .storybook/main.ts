@@ -38,9 +38,9 @@ const config: StorybookConfig = {
     const alias = [
       { find: /^@passid\/core$/, replacement: src('../packages/core/src/index.ts') },
       { find: /^@passid\/core\/pasby$/, replacement: src('../packages/core/src/providers/pasby/index.ts') },
-      { find: /^@passid\/core\/pasby\/locales\/(\w+)$/, replacement: src('../packages/core/src/providers/pasby/locales/$1.ts') },
+      { find: /^@passid\/core\/pasby\/locales\/([\w-]+)$/, replacement: src('../packages/core/src/providers/pasby/locales/$1.ts') },
       { find: /^@passid\/core\/wire$/, replacement: src('../packages/core/src/wire/index.ts') },
-      { find: /^@passid\/core\/locales\/(\w+)$/, replacement: src('../packages/core/src/locales/$1.ts') },
+      { find: /^@passid\/core\/locales\/([\w-]+)$/, replacement: src('../packages/core/src/locales/$1.ts') },
       { find: /^@passid\/react$/, replacement: src('../packages/react/src/index.ts') },
       { find: /^@passid\/react\/pasby$/, replacement: src('../packages/react/src/pasby/index.ts') },
       { find: /^@passid\/react\/testing$/, replacement: src('../packages/react/src/testing/index.ts') },
