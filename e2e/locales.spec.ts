@@ -14,19 +14,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { STORYBOOK_URL } from './support/ports';
+import { builtStories } from './support/storybook-index';
 
-interface IndexEntry {
-  type: string;
-  id: string;
-  title: string;
-  name: string;
-  tags?: string[];
-}
-
-const index = JSON.parse(readFileSync('storybook-static/index.json', 'utf8')) as { entries: Record<string, IndexEntry> };
-const stories = Object.values(index.entries).filter(
-  (e) => e.type === 'story' && /^(PASSIDVerify|PasbyVerify)\//.test(e.title),
-);
+const stories = builtStories().filter((e) => /^(PASSIDVerify|PasbyVerify)\//.test(e.title));
 const LOCALES = ['en', 'fr', 'sw', 'ha', 'yo', 'ig', 'ar'] as const;
 const SHOTS = process.env.LOCALE_SHOTS;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -5,20 +5,11 @@
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
 import { shot } from './support/helpers';
 import { STORYBOOK_URL } from './support/ports';
+import { builtStories, indexEntries } from './support/storybook-index';
 
-interface IndexEntry {
-  type: string;
-  id: string;
-  title: string;
-  name: string;
-  tags?: string[];
-}
-
-const index = JSON.parse(readFileSync('storybook-static/index.json', 'utf8')) as { entries: Record<string, IndexEntry> };
-const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+const stories = builtStories();
 
 test('the Storybook build has a story for every state, theme and locale', () => {
   const states = new Set(stories.flatMap((s) => (s.tags ?? []).filter((t) => t.startsWith('state:'))));
@@ -32,7 +23,7 @@ test('the Storybook build has a story for every state, theme and locale', () => 
 const INTERNAL_ARGS = ['fake', 'drive', 'noTransport', 'transport', 'clock', 'network', 'fetch', 'createIdempotencyKey', 'script'];
 
 test('each component has a docs page', () => {
-  const docs = Object.values(index.entries).filter((e) => e.type === 'docs').map((e) => e.id);
+  const docs = indexEntries().filter((e) => e.type === 'docs').map((e) => e.id);
   expect(docs).toEqual(expect.arrayContaining(['passidverify-states--docs', 'pasbyverify-states--docs']));
 });
 

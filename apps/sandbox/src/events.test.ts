@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { bearer, DEMO, login, OTHER, start, type Client } from './test/helpers.js';
+import { bearer, createRequest as createRequestAs, DEMO, login, OTHER, start, type Client } from './test/helpers.js';
 import { isEvent, openStream, type OpenStream } from './test/sse.js';
 import { createStatusBus } from './status-bus.js';
 import { startSandbox } from './server.js';
@@ -19,11 +19,7 @@ afterEach(async () => {
   client = undefined;
 });
 
-async function createRequest(c: Client, body: unknown = { permissions: ['full_score', 'sanctions_clear'] }): Promise<string> {
-  const r = await c.call('POST', '/api/bridge/request', { key: DEMO, body });
-  expect(r.status).toBe(201);
-  return r.json.requestId as string;
-}
+const createRequest = (c: Client, body: unknown = { permissions: ['full_score', 'sanctions_clear'] }) => createRequestAs(c, body);
 
 async function stream(c: Client, requestId: string, headers: Record<string, string> = {}, key = DEMO): Promise<OpenStream> {
   const s = await openStream(`${c.sandbox.url}/api/bridge/request/${requestId}/events`, { 'x-institution-key': key, ...headers });

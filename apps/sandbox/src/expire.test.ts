@@ -3,7 +3,7 @@
  * expiry at a chosen moment (the soak bench uses it), against a real sandbox over HTTP.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { bearer, DEMO, login, OTHER, start, type Client } from './test/helpers.js';
+import { bearer, createRequest, DEMO, login, OTHER, start, type Client } from './test/helpers.js';
 import { isEvent, openStream, type OpenStream } from './test/sse.js';
 
 let client: Client | undefined;
@@ -16,11 +16,6 @@ afterEach(async () => {
 
 const T0 = Date.parse('2026-11-23T14:00:00.000Z');
 
-async function createRequest(c: Client): Promise<string> {
-  const r = await c.call('POST', '/api/bridge/request', { key: DEMO, body: {} });
-  expect(r.status).toBe(201);
-  return r.json.requestId as string;
-}
 
 const expire = (c: Client, id: string, key = DEMO) => c.call('POST', `/api/sandbox/request/${id}/expire`, { key });
 

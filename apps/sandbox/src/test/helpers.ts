@@ -117,3 +117,10 @@ export async function waitFor(check: () => boolean, timeoutMs = 10_000, what = '
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** Creates a bridge request as the demo institution; returns its id (201 asserted). */
+export async function createRequest(client: Client, body: unknown = {}): Promise<string> {
+  const r = await client.call('POST', '/api/bridge/request', { key: DEMO, body });
+  if (r.status !== 201) throw new Error(`create answered ${r.status}: ${JSON.stringify(r.json)}`);
+  return r.json.requestId as string;
+}

@@ -5,29 +5,7 @@
  * welcome (see CONTRIBUTING.md). Numbers, codes and tokens stay in Latin digits.
  */
 import type { Locale } from '../i18n/messages.js';
-
-type PluralForms = Record<Intl.LDMLPluralRule, (n: number) => string>;
-
-const rules = /*#__PURE__*/ new Intl.PluralRules('ar');
-/** `n` with its noun in the plural form Arabic asks for (after a preposition: genitive). */
-const count = (forms: PluralForms, n: number | string) => forms[rules.select(Number(n))](Number(n));
-
-const minutes: PluralForms = {
-  zero: (n) => `${n} دقيقة`,
-  one: () => 'دقيقة واحدة',
-  two: () => 'دقيقتين',
-  few: (n) => `${n} دقائق`,
-  many: (n) => `${n} دقيقة`,
-  other: (n) => `${n} دقيقة`,
-};
-const seconds: PluralForms = {
-  zero: (n) => `${n} ثانية`,
-  one: () => 'ثانية واحدة',
-  two: () => 'ثانيتين',
-  few: (n) => `${n} ثوانٍ`,
-  many: (n) => `${n} ثانية`,
-  other: (n) => `${n} ثانية`,
-};
+import { arExpiresInSpoken } from '../i18n/ar-time.js';
 
 export const ar: Locale = {
   code: 'ar',
@@ -47,7 +25,7 @@ export const ar: Locale = {
     codeLabel: 'الرمز',
     qrLabel: 'رمز QR للتحقق عبر PASSID. امسحه بتطبيق PASSID، أو أدخل الرمز {code} في التطبيق.',
     expiresIn: 'ينتهي خلال {time}',
-    expiresInSpoken: (v) => `ينتهي خلال ${count(minutes, v.minutes ?? 0)} و${count(seconds, v.seconds ?? 0)}`,
+    expiresInSpoken: arExpiresInSpoken,
     reconnecting: 'جارٍ إعادة الاتصال…',
     liveIdle: 'جاهز للتحقق من بيانات اعتماد PASSID.',
     liveRequesting: 'جارٍ إنشاء جلسة التحقق…',

@@ -6,29 +6,7 @@
  * CONTRIBUTING.md). Numbers and codes stay in Latin digits.
  */
 import type { PasbyLocale } from '../messages.js';
-
-type PluralForms = Record<Intl.LDMLPluralRule, (n: number) => string>;
-
-const rules = /*#__PURE__*/ new Intl.PluralRules('ar');
-/** `n` with its noun in the plural form Arabic asks for (after a preposition: genitive). */
-const count = (forms: PluralForms, n: number | string) => forms[rules.select(Number(n))](Number(n));
-
-const minutes: PluralForms = {
-  zero: (n) => `${n} دقيقة`,
-  one: () => 'دقيقة واحدة',
-  two: () => 'دقيقتين',
-  few: (n) => `${n} دقائق`,
-  many: (n) => `${n} دقيقة`,
-  other: (n) => `${n} دقيقة`,
-};
-const seconds: PluralForms = {
-  zero: (n) => `${n} ثانية`,
-  one: () => 'ثانية واحدة',
-  two: () => 'ثانيتين',
-  few: (n) => `${n} ثوانٍ`,
-  many: (n) => `${n} ثانية`,
-  other: (n) => `${n} ثانية`,
-};
+import { arExpiresInSpoken } from '../../../i18n/ar-time.js';
 
 export const ar: PasbyLocale = {
   code: 'ar',
@@ -62,7 +40,7 @@ export const ar: PasbyLocale = {
     pickedUpTitle: 'وافق في تطبيق pasby',
     pickedUpText: 'الطلب مفتوح في تطبيق pasby. راجعه هناك ووافق عليه.',
     expiresIn: 'ينتهي خلال {time}',
-    expiresInSpoken: (v) => `ينتهي خلال ${count(minutes, v.minutes ?? 0)} و${count(seconds, v.seconds ?? 0)}`,
+    expiresInSpoken: arExpiresInSpoken,
     reconnecting: 'جارٍ إعادة الاتصال…',
     liveIdle: 'جاهز للتحقق عبر pasby.',
     liveAwaiting: {
